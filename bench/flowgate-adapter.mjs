@@ -1,0 +1,25 @@
+// Flowgate in the peer benchmark (shared/bench/peers, "Adding an engine"). It drives the BUILT
+// package (packages/core/dist), as a user would: `npm run build` first (`npm run bench` does).
+import { readFileSync } from 'node:fs';
+import { compileStateMachine, systemClock } from '../packages/core/dist/index.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../packages/core/package.json', import.meta.url), 'utf8'));
+
+export default {
+  name: 'flowgate',
+  version,
+  unsupported() {
+    return null;
+  },
+  // Compiling is untimed, like CreateStateMachine; each timed call is one StartSyncExecution
+  // with the real clock (the Wait workloads really wait). The harness hands every call the
+  // same input object: Flowgate never mutates its input, so no copy is made.
+  prepare(definition) {
+    const machine = compileStateMachine(definition, { type: 'EXPRESS', name: 'bench' });
+    return async (input) => {
+      const result = await machine.start(input, { mode: 'EXPRESS_SYNC', clock: systemClock });
+      if (result.status !== 'SUCCEEDED') throw new Error(`${result.status} ${result.error ?? ''}: ${result.cause ?? ''}`);
+      return result.output;
+    };
+  },
+};

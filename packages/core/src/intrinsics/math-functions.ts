@@ -1,0 +1,63 @@
+import type { Json } from '../json.js';
+import {
+  defineFunction,
+  type IntrinsicFunction,
+  type IntrinsicRuntime,
+  invalidArguments,
+  requireInteger,
+  requireNumber,
+} from './intrinsic-function.js';
+import { createJavaRandom } from './java-compat.js';
+
+const MATH_ADD = 'States.MathAdd';
+const MATH_RANDOM = 'States.MathRandom';
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+
+/** MathAdd, MathRandom and UUID: the numeric functions and the two that draw randomness. */
+export const mathFunctions: readonly IntrinsicFunction[] = [
+  defineFunction(MATH_ADD, 2, 2, ([a, b]) => roundHalfUp(a as Json) + roundHalfUp(b as Json)),
+  defineFunction(MATH_RANDOM, 2, 3, (args, rt) => randomBetween(args, rt)),
+  defineFunction('States.UUID', 0, 0, (_args, rt) => createUuidV4(rt)),
+];
+
+/**
+ * Each operand is rounded on its own, the way Java's `Math.round` does (half toward +∞),
+ * before adding. Recorded case test_math_add: 1.5 + 1.51 = 4, -1.5 + -1.51 = -3, -2.5 → -2,
+ * -0.5 → 0, 0.5 → 1, 3.5 → 4, -3.5 → -3. AWS docs limit operands to Java's int range.
+ */
+function roundHalfUp(value: Json): number {
+  const rounded = Math.round(requireNumber(value, MATH_ADD));
+  if (rounded < INT_MIN || rounded > INT_MAX) throw invalidArguments(MATH_ADD);
+  return rounded === 0 ? 0 : rounded;
+}
+
+/**
+ * An integer in [start, end): the end is exclusive and `start < end` is required, after
+ * truncating both (characterization suite on AWS: `MathRandom(1, 1)`, `(10, 5)` and
+ * `(1.4, 1.6)` fail; `(1.6, 5.4)` returned 1). A seed makes it `java.util.Random(seed)`.
+ */
+function randomBetween(args: readonly Json[], rt: IntrinsicRuntime): Json {
+  const start = requireInteger(args[0] as Json, MATH_RANDOM);
+  const end = requireInteger(args[1] as Json, MATH_RANDOM);
+  const bound = end - start;
+  if (bound <= 0 || bound > INT_MAX) throw invalidArguments(MATH_RANDOM);
+  if (args.length < 3) return start + Math.floor(rt.random() * bound);
+  const seed = requireNumber(args[2] as Json, MATH_RANDOM);
+  return start + createJavaRandom(BigInt(Math.trunc(seed))).nextIntBelow(bound);
+}
+
+const HEX = '0123456789abcdef';
+
+/** States.UUID: a version 4 UUID, lowercase, drawn from the execution's injected randomness. */
+export function createUuidV4(rt: Pick<IntrinsicRuntime, 'random'>): string {
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    let byte = Math.floor(rt.random() * 256) & 0xff;
+    if (i === 6) byte = (byte & 0x0f) | 0x40; // version 4
+    if (i === 8) byte = (byte & 0x3f) | 0x80; // RFC 4122 variant
+    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
+    out += (HEX[byte >> 4] as string) + (HEX[byte & 0x0f] as string);
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+import type { CompileContext } from './compile-context.js';
+import { StatesFailure, runtimeFailure } from './errors.js';
+import type { Json } from './json.js';
+import { toJsonText } from './json.js';
+import type { CompiledPath } from './jsonpath/index.js';
+import { compilePath, compileReferencePath, writeAtPath } from './jsonpath/index.js';
+import type { StateSources } from './run.js';
+import { selectFrom } from './sources.js';
+
+/** InputPath or OutputPath: selects part of a value. `null` means `{}`; absent means the whole value. */
+export type SelectPath = ((sources: StateSources) => Json) | undefined;
+
+const EMPTY_OBJECT: Json = Object.freeze({}) as Json;
+
+export function compileSelectPath(value: Json | undefined, pointer: string, cx: CompileContext, field: string): SelectPath {
+  if (value === undefined) return undefined;
+  if (value === null) return () => EMPTY_OBJECT;
+  if (typeof value !== 'string') {
+    cx.report(pointer, `The value for the field '${field}' must be a STRING or NULL`);
+    return undefined;
+  }
+  if (value === '$') return undefined;
+  let path: CompiledPath;
+  try {
+    path = compilePath(value);
+  } catch (error) {
+    cx.report(pointer, `The value for the field '${field}' must be a valid JSONPath${detailOf(error)}`);
+    return undefined;
+  }
+  return (sources) => {
+    const found = selectFrom(path, sources);
+    // AWS-observed cause: "Invalid path '$.x' : No results for path: $['x']".
+    if (!found.found) throw runtimeFailure(`Invalid path '${value}' : ${found.message}`);
+    return found.value;
+  };
+}
+
+/**
+ * ResultPath: where the result goes in the state's raw input. `null` discards the result,
+ * absent or `$` replaces the input with it.
+ */
+export type ResultPlacement = { readonly kind: 'replace' } | { readonly kind: 'discard' } | { readonly kind: 'path'; readonly path: CompiledPath };
+
+const REPLACE: ResultPlacement = { kind: 'replace' };
+const DISCARD: ResultPlacement = { kind: 'discard' };
+
+export function compileResultPath(value: Json | undefined, pointer: string, cx: CompileContext): ResultPlacement {
+  if (value === undefined) return REPLACE;
+  if (value === null) return DISCARD;
+  if (typeof value !== 'string') {
+    cx.report(pointer, `The value for the field 'ResultPath' must be a STRING or NULL`);
+    return REPLACE;
+  }
+  if (value === '$') return REPLACE;
+  try {
+    return { kind: 'path', path: compileReferencePath(value) };
+  } catch (error) {
+    cx.report(pointer, `The value for the field 'ResultPath' must be a valid ReferencePath${detailOf(error)}`);
+    return REPLACE;
+  }
+}
+
+export function placeResult(placement: ResultPlacement, rawInput: Json, result: Json): Json {
+  if (placement.kind === 'replace') return result;
+  if (placement.kind === 'discard') return rawInput;
+  const written = writeAtPath(rawInput, placement.path, result);
+  if (written.ok) return written.value;
+  throw new StatesFailure(
+    'States.ResultPathMatchFailure',
+    `Unable to apply ResultPath "${placement.path.source}" to input "${toJsonText(rawInput)}": ${written.message}`,
+  );
+}
+
+function detailOf(error: unknown): string {
+  return error instanceof Error && error.message ? ` (${error.message})` : '';
+}

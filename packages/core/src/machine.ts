@@ -1,0 +1,204 @@
+import { systemClock } from './clock.js';
+import type { QueryLanguage } from './compile-context.js';
+import { CompileContext } from './compile-context.js';
+import type { Plan } from './compile.js';
+import { compilePlan } from './compile.js';
+import { ExecutionStopped, runStates } from './drive.js';
+import type { Diagnostic } from './errors.js';
+import { DefinitionError, StatesFailure } from './errors.js';
+import type { ExecutionMode, ExecutionResult, ExecutionStatus, StartOptions, StateMachineType } from './execution.js';
+import { randomUuid } from './ids.js';
+import type { Json, JsonObject } from './json.js';
+import { isJsonObject, toJsonText } from './json.js';
+import { ExecutionRun, Frame } from './run.js';
+import { isPromise } from './state-node.js';
+import { validateDefinition } from './validate/index.js';
+
+export interface CompileOptions {
+  /** Default EXPRESS. */
+  readonly type?: StateMachineType;
+  /** Default `flowgate`. */
+  readonly name?: string;
+  /** Default `arn:aws:states:us-east-1:123456789012:stateMachine:<name>`. */
+  readonly arn?: string;
+}
+
+/** A validated, compiled definition: compile once, start many executions. */
+export interface StateMachine {
+  readonly name: string;
+  readonly arn: string;
+  readonly type: StateMachineType;
+  readonly definition: JsonObject;
+  start(input: Json, options?: StartOptions): Promise<ExecutionResult>;
+}
+
+/** AWS ends an express execution that runs longer than five minutes. */
+const EXPRESS_LIMIT_SECONDS = 300;
+const DEFAULT_ROLE_ARN = 'arn:aws:iam::123456789012:role/flowgate';
+
+/** Throws DefinitionError (every problem, each with a JSON Pointer) when the definition is invalid. */
+export function compileStateMachine(definition: string | Json, options: CompileOptions = {}): StateMachine {
+  const { plan, diagnostics, raw } = analyse(definition, options);
+  if (plan === undefined || diagnostics.length > 0) throw new DefinitionError(diagnostics);
+  return new CompiledStateMachine(raw as JsonObject, plan, options);
+}
+
+/** Every problem of a definition (empty when valid). Never throws. */
+export function validateStateMachine(definition: string | Json, options: CompileOptions = {}): Diagnostic[] {
+  return analyse(definition, options).diagnostics;
+}
+
+function analyse(definition: string | Json, options: CompileOptions): { plan: Plan | undefined; diagnostics: Diagnostic[]; raw: Json } {
+  let raw: Json;
+  try {
+    // A private copy: compiled literals are frozen and must not freeze the caller's object.
+    raw = JSON.parse(typeof definition === 'string' ? definition : JSON.stringify(definition)) as Json;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { plan: undefined, raw: null, diagnostics: [{ pointer: '', code: 'INVALID_JSON_DESCRIPTION', message: detail }] };
+  }
+  const diagnostics = validateDefinition(raw, { type: options.type ?? 'EXPRESS' });
+  if (!isJsonObject(raw)) return { plan: undefined, raw, diagnostics };
+  const language: QueryLanguage = raw.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
+  const cx = new CompileContext(language);
+  let plan: Plan | undefined;
+  try {
+    plan = compilePlan(raw, cx);
+  } catch (error) {
+    // A definition the validator let through but the compiler cannot handle is still a definition problem.
+    if (diagnostics.length === 0) {
+      cx.report('', error instanceof Error ? error.message : String(error));
+    }
+  }
+  for (const diagnostic of cx.diagnostics) {
+    if (!diagnostics.some((d: Diagnostic) => d.pointer === diagnostic.pointer && d.message === diagnostic.message)) diagnostics.push(diagnostic);
+  }
+  if (plan === undefined && diagnostics.length === 0) {
+    diagnostics.push({ pointer: '', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition has no runnable start state' });
+  }
+  return { plan, diagnostics, raw };
+}
+
+class CompiledStateMachine implements StateMachine {
+  readonly name: string;
+  readonly arn: string;
+  readonly type: StateMachineType;
+
+  constructor(
+    readonly definition: JsonObject,
+    private readonly plan: Plan,
+    options: CompileOptions,
+  ) {
+    this.type = options.type ?? 'EXPRESS';
+    this.name = options.name ?? 'flowgate';
+    this.arn = options.arn ?? `arn:aws:states:us-east-1:123456789012:stateMachine:${this.name}`;
+  }
+
+  start(input: Json, options: StartOptions = {}): Promise<ExecutionResult> {
+    const mode: ExecutionMode = options.mode ?? (this.type === 'STANDARD' ? 'STANDARD' : 'EXPRESS_SYNC');
+    const clock = options.clock ?? systemClock;
+    const random = options.random ?? Math.random;
+    const name = options.executionName ?? randomUuid(random);
+    const executionArn = options.executionArn ?? executionArnOf(this.arn, name, mode, random);
+    const stopper = new AbortController();
+    const external = options.signal;
+    const onExternalAbort = (): void => stopper.abort(new ExecutionStopped('ABORTED'));
+    if (external?.aborted) onExternalAbort();
+    else external?.addEventListener('abort', onExternalAbort, { once: true });
+
+    const startDate = clock.now();
+    const roleArn = options.roleArn ?? DEFAULT_ROLE_ARN;
+    const run = new ExecutionRun(mode, executionArn, name, this.arn, this.name, roleArn, input, startDate, clock, random, options.taskPort, options.history, stopper.signal);
+    run.emit('ExecutionStarted', 0, 'executionStartedEventDetails', () => ({
+      input: toJsonText(input),
+      inputDetails: { truncated: false },
+      roleArn,
+    }));
+    const frame = new Frame(run, stopper.signal);
+    const base = { executionArn, stateMachineArn: this.arn, name, startDate, input };
+    const finish = (outcome: Outcome): ExecutionResult => {
+      external?.removeEventListener('abort', onExternalAbort);
+      stopper.abort(new ExecutionStopped('ABORTED'));
+      emitEnd(run, outcome);
+      return { ...base, stopDate: clock.now(), ...outcome };
+    };
+
+    let output: Json | Promise<Json>;
+    try {
+      output = runStates(this.plan.start, input, frame);
+    } catch (error) {
+      return Promise.resolve(finish(outcomeOf(error)));
+    }
+    if (!isPromise(output)) return Promise.resolve(finish({ status: 'SUCCEEDED', output }));
+
+    const limitSeconds = mode === 'STANDARD' ? this.plan.timeoutSeconds : Math.min(this.plan.timeoutSeconds ?? EXPRESS_LIMIT_SECONDS, EXPRESS_LIMIT_SECONDS);
+    const running = output.then(
+      (value): Outcome => ({ status: 'SUCCEEDED', output: value }),
+      (error: unknown) => outcomeOf(error),
+    );
+    if (limitSeconds === undefined) return running.then(finish);
+    const remainingMs = startDate + limitSeconds * 1000 - clock.now();
+    const timer = new AbortController();
+    const timedOut = clock.sleep(Math.max(0, remainingMs), AbortSignal.any([timer.signal, stopper.signal])).then(
+      (): Outcome => {
+        stopper.abort(new ExecutionStopped('TIMED_OUT'));
+        return { status: 'TIMED_OUT', error: 'States.Timeout' };
+      },
+      (): Promise<Outcome> => running,
+    );
+    return Promise.race([running, timedOut]).then((outcome) => {
+      timer.abort();
+      return finish(outcome);
+    });
+  }
+}
+
+type Outcome = { status: ExecutionStatus; output?: Json; error?: string; cause?: string };
+
+function outcomeOf(error: unknown): Outcome {
+  if (error instanceof ExecutionStopped) {
+    return error.reason === 'TIMED_OUT' ? { status: 'TIMED_OUT', error: 'States.Timeout' } : { status: 'ABORTED' };
+  }
+  if (error instanceof StatesFailure) {
+    const outcome: Outcome = { status: 'FAILED' };
+    if (error.error !== undefined) outcome.error = error.error;
+    if (error.cause !== undefined) outcome.cause = error.cause;
+    return outcome;
+  }
+  return { status: 'FAILED', error: 'States.Runtime', cause: error instanceof Error ? error.message : String(error) };
+}
+
+function emitEnd(run: ExecutionRun, outcome: Outcome): void {
+  const errorDetails = (): Json => {
+    const details: JsonObject = {};
+    if (outcome.error !== undefined) details.error = outcome.error;
+    if (outcome.cause !== undefined) details.cause = outcome.cause;
+    return details;
+  };
+  switch (outcome.status) {
+    case 'SUCCEEDED':
+      run.emit('ExecutionSucceeded', run.lastEventId, 'executionSucceededEventDetails', () => ({
+        output: toJsonText(outcome.output),
+        outputDetails: { truncated: false },
+      }));
+      break;
+    case 'FAILED':
+      run.emit('ExecutionFailed', run.lastEventId, 'executionFailedEventDetails', errorDetails);
+      break;
+    case 'TIMED_OUT':
+      run.emit('ExecutionTimedOut', 0, 'executionTimedOutEventDetails', errorDetails);
+      break;
+    case 'ABORTED':
+      run.emit('ExecutionAborted', run.lastEventId, 'executionAbortedEventDetails', errorDetails);
+      break;
+  }
+}
+
+/** STANDARD: `…:execution:<machine>:<name>`; EXPRESS: `…:express:<machine>:<name>:<uuid>`. */
+function executionArnOf(machineArn: string, name: string, mode: ExecutionMode, random: () => number): string {
+  const parts = machineArn.split(':');
+  const prefix = parts.slice(0, 5).join(':');
+  const machineName = parts[6] ?? 'flowgate';
+  if (mode === 'STANDARD') return `${prefix}:execution:${machineName}:${name}`;
+  return `${prefix}:express:${machineName}:${name}:${randomUuid(random)}`;
+}

@@ -1,0 +1,150 @@
+import type { Clock } from './clock.js';
+import type { ExecutionMode } from './execution.js';
+import type { HistorySink } from './history.js';
+import type { Json, JsonObject } from './json.js';
+import type { TaskPort } from './task-port.js';
+import type { ValueSources } from './sources.js';
+
+/**
+ * Everything one execution shares across its states, branches and iterations.
+ * Event ids are counted even when no history sink is attached, because AWS quotes them in
+ * error causes ("entered at the event id #2").
+ */
+export class ExecutionRun {
+  lastEventId = 0;
+  transitions = 0;
+  private executionContext: JsonObject | undefined;
+  private machineContext: JsonObject | undefined;
+
+  constructor(
+    readonly mode: ExecutionMode,
+    readonly executionArn: string,
+    readonly executionName: string,
+    readonly machineArn: string,
+    readonly machineName: string,
+    readonly roleArn: string,
+    readonly input: Json,
+    readonly startTime: number,
+    readonly clock: Clock,
+    readonly random: () => number,
+    readonly taskPort: TaskPort | undefined,
+    readonly sink: HistorySink | undefined,
+    readonly signal: AbortSignal,
+  ) {}
+
+  /** Records an event; builds the event object only when a sink listens. Returns its id. */
+  emit(type: string, previousEventId: number, detailsKey?: string, details?: () => Json): number {
+    const id = ++this.lastEventId;
+    if (this.sink !== undefined) {
+      const event: Record<string, unknown> = { id, previousEventId, timestamp: this.clock.now(), type };
+      if (detailsKey !== undefined && details !== undefined) event[detailsKey] = details();
+      this.sink(event as never);
+    }
+    return id;
+  }
+
+  /** `$$.Execution`: built once per execution, shared by every state that reads it. */
+  execution(): JsonObject {
+    if (this.executionContext === undefined) {
+      const execution: JsonObject = {
+        Id: this.executionArn,
+        Input: this.input,
+        StartTime: new Date(this.startTime).toISOString(),
+        Name: this.executionName,
+        RoleArn: this.roleArn,
+      };
+      // AWS-observed: synchronous express executions have no RedriveCount in the context
+      // object; STANDARD and asynchronous express executions have one.
+      if (this.mode !== 'EXPRESS_SYNC') execution.RedriveCount = 0;
+      this.executionContext = Object.freeze(execution);
+    }
+    return this.executionContext;
+  }
+
+  /** `$$.StateMachine`. */
+  stateMachine(): JsonObject {
+    if (this.machineContext === undefined) {
+      this.machineContext = Object.freeze({ Id: this.machineArn, Name: this.machineName });
+    }
+    return this.machineContext;
+  }
+}
+
+/** The `Map.Item` node of the context object, present only while an ItemSelector is evaluated. */
+export interface MapItemContext {
+  readonly index: number;
+  readonly value: Json;
+}
+
+/**
+ * One thread of control: the top level, one Parallel branch or one Map iteration.
+ * It tracks the state being run, so that the context object and error causes can name it.
+ */
+export class Frame {
+  stateName = '';
+  enteredEventId = 0;
+  enteredTime = 0;
+  retryCount = 0;
+  /** The transition chosen by the state that just ran (Choice and Catch override `Next`). */
+  next: unknown = null;
+  mapItem: MapItemContext | undefined;
+
+  constructor(
+    readonly run: ExecutionRun,
+    readonly signal: AbortSignal,
+  ) {}
+
+  /** The context object `$$` as seen by the current state. */
+  context(): JsonObject {
+    const state: JsonObject = {
+      Name: this.stateName,
+      EnteredTime: new Date(this.enteredTime || this.run.clock.now()).toISOString(),
+    };
+    const context: JsonObject = {
+      Execution: this.run.execution(),
+      StateMachine: this.run.stateMachine(),
+      State: state,
+    };
+    if (this.mapItem !== undefined) {
+      context.Map = { Item: { Index: this.mapItem.index, Value: this.mapItem.value } };
+    }
+    return context;
+  }
+
+  /** Workflow variables arrive with Variables support; until then none is ever defined. */
+  variable(_name: string): Json | undefined {
+    return undefined;
+  }
+
+  /** A view of this frame for evaluating expressions where `$` is `input`. */
+  sources(input: Json): StateSources {
+    return new StateSources(input, this);
+  }
+}
+
+/**
+ * What expressions of the current state read: `$` (`input`), `$$`, variables, and the
+ * execution's randomness (intrinsics). It serves as the intrinsic runtime as well.
+ */
+export class StateSources implements ValueSources {
+  constructor(
+    readonly input: Json,
+    private readonly frame: Frame,
+  ) {}
+  get sources(): ValueSources {
+    return this;
+  }
+  context(): Json {
+    return this.frame.context();
+  }
+  variable(name: string): Json | undefined {
+    return this.frame.variable(name);
+  }
+  random(): number {
+    return this.frame.run.random();
+  }
+  /** The same frame, with another value as `$` (e.g. the result, for ResultSelector). */
+  withInput(input: Json): StateSources {
+    return new StateSources(input, this.frame);
+  }
+}

@@ -1,0 +1,256 @@
+import { pointerTo } from '../compile-context.js';
+import { StatesFailure, runtimeFailure } from '../errors.js';
+import { HeartbeatTimeout } from '../error-match.js';
+import type { SelectPath } from '../io-paths.js';
+import { compileSelectPath, placeResult } from '../io-paths.js';
+import type { Json } from '../json.js';
+import { toJsonText } from '../json.js';
+import { exceedsPayloadLimit } from '../payload-size.js';
+import type { ExecutionRun, Frame } from '../run.js';
+import type { Template } from '../template.js';
+import { compileTemplate } from '../template.js';
+import { TaskFailure } from '../task-port.js';
+import type { IoPlan, StateSpec } from './common.js';
+import { compileIo } from './common.js';
+import { RecoveringState } from './recovering.js';
+
+/** AWS's default task timeout (the States language spec says 60 s; AWS uses 99999999 s). */
+const DEFAULT_TIMEOUT_SECONDS = 99_999_999;
+
+type Seconds = { readonly kind: 'fixed'; readonly seconds: number | undefined } | { readonly kind: 'path'; readonly field: string; readonly source: string; readonly path: SelectPath };
+
+/**
+ * Task: InputPath → Parameters → invoke the task port → ResultSelector → ResultPath →
+ * OutputPath, with TimeoutSeconds and HeartbeatSeconds enforced by the engine's clock.
+ */
+export class TaskState extends RecoveringState {
+  readonly type = 'Task';
+  private readonly io: IoPlan;
+  private readonly resource: string;
+  private readonly events: TaskEvents;
+  private readonly timeout: Seconds;
+  private readonly heartbeat: Seconds;
+  private readonly credentials: Template | undefined;
+
+  constructor(spec: StateSpec) {
+    super(spec);
+    const { raw, pointer, cx } = spec;
+    this.io = compileIo(spec, { parameters: 'Parameters', resultSelector: true, resultPath: true });
+    this.resource = typeof raw.Resource === 'string' ? raw.Resource : '';
+    this.events = taskEvents(this.resource);
+    this.timeout = compileSeconds(spec, 'TimeoutSeconds');
+    this.heartbeat = compileSeconds(spec, 'HeartbeatSeconds');
+    this.credentials = raw.Credentials === undefined ? undefined : compileTemplate(raw.Credentials, pointerTo(pointer, 'Credentials'), cx);
+  }
+
+  protected attempt(rawInput: Json, frame: Frame): Promise<Json> {
+    const io = this.io;
+    const sources = frame.sources(rawInput);
+    const input = io.inputPath === undefined ? rawInput : io.inputPath(sources);
+    const inputSources = input === rawInput ? sources : sources.withInput(input);
+    const payload = io.parameters === undefined ? input : io.parameters(inputSources);
+    const timeoutSeconds = resolveSeconds(this.timeout, inputSources) ?? DEFAULT_TIMEOUT_SECONDS;
+    const heartbeatSeconds = resolveSeconds(this.heartbeat, inputSources);
+    const credentials = this.credentials === undefined ? undefined : this.credentials(inputSources);
+    const run = frame.run;
+    const scheduled = this.events.scheduled(run, frame, payload, timeoutSeconds, heartbeatSeconds);
+    const started = run.emit(this.events.started, scheduled, this.events.startedDetails, this.events.startedDetailsOf);
+    return this.invoke(run, frame, payload, credentials, timeoutSeconds, heartbeatSeconds).then(
+      (result) => {
+        if (exceedsPayloadLimit(result)) {
+          throw new StatesFailure(
+            'States.DataLimitExceeded',
+            `The state/task '${this.resource}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+          );
+        }
+        run.emit(this.events.succeeded, started, this.events.succeededDetails, () => this.events.succeededDetailsOf(result));
+        const selected = io.resultSelector === undefined ? result : io.resultSelector(sources.withInput(result));
+        const placed = placeResult(io.resultPath, rawInput, selected);
+        return io.outputPath === undefined ? placed : io.outputPath(sources.withInput(placed));
+      },
+      (error: unknown) => {
+        const failure = taskFailureOf(error, this.resource);
+        const type = failure.error === 'States.Timeout' ? this.events.timedOut : this.events.failed;
+        run.emit(type, started, this.events.failedDetails, () => this.events.failedDetailsOf(failure));
+        throw failure;
+      },
+    );
+  }
+
+  private invoke(
+    run: ExecutionRun,
+    frame: Frame,
+    payload: Json,
+    credentials: Json | undefined,
+    timeoutSeconds: number,
+    heartbeatSeconds: number | undefined,
+  ): Promise<Json> {
+    const port = run.taskPort;
+    if (port === undefined) {
+      return Promise.reject(new StatesFailure('States.TaskFailed', `No task runner is configured for the resource '${this.resource}'.`));
+    }
+    const controller = new AbortController();
+    const stopWithParent = (): void => controller.abort(frame.signal.reason);
+    frame.signal.addEventListener('abort', stopWithParent, { once: true });
+    const timers = new AbortController();
+    const clock = run.clock;
+    return new Promise<Json>((resolve, reject) => {
+      let heartbeatTimer: AbortController | undefined;
+      const finish = (): void => {
+        timers.abort();
+        heartbeatTimer?.abort();
+        frame.signal.removeEventListener('abort', stopWithParent);
+      };
+      const fail = (failure: unknown): void => {
+        finish();
+        controller.abort(failure);
+        reject(failure);
+      };
+      clock.sleep(timeoutSeconds * 1000, timers.signal).then(() => fail(new StatesFailure('States.Timeout')), () => undefined);
+      const armHeartbeat = (): void => {
+        if (heartbeatSeconds === undefined) return;
+        heartbeatTimer?.abort();
+        const timer = new AbortController();
+        heartbeatTimer = timer;
+        clock.sleep(heartbeatSeconds * 1000, timer.signal).then(() => fail(new HeartbeatTimeout()), () => undefined);
+      };
+      armHeartbeat();
+      let pending: Promise<Json>;
+      try {
+        pending = port.invoke({
+          resource: this.resource,
+          payload,
+          stateName: this.name,
+          signal: controller.signal,
+          timeoutMs: timeoutSeconds * 1000,
+          heartbeatMs: heartbeatSeconds === undefined ? undefined : heartbeatSeconds * 1000,
+          heartbeat: armHeartbeat,
+          credentials,
+          context: frame.context(),
+        });
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      pending.then(
+        (result) => {
+          if (controller.signal.aborted) return;
+          finish();
+          resolve(result);
+        },
+        (error: unknown) => {
+          if (!controller.signal.aborted) fail(error);
+        },
+      );
+      if (frame.signal.aborted) fail(frame.signal.reason);
+    });
+  }
+}
+
+function taskFailureOf(error: unknown, resource: string): StatesFailure {
+  if (error instanceof StatesFailure) return error;
+  if (error instanceof TaskFailure) return new StatesFailure(error.error, error.cause);
+  const message = error instanceof Error ? error.message : String(error);
+  return new StatesFailure('States.TaskFailed', `The task '${resource}' failed: ${message}`);
+}
+
+function compileSeconds(spec: StateSpec, field: 'TimeoutSeconds' | 'HeartbeatSeconds'): Seconds {
+  const literal = spec.raw[field];
+  if (typeof literal === 'number') return { kind: 'fixed', seconds: literal };
+  const pathField = `${field}Path`;
+  const source = spec.raw[pathField];
+  if (typeof source !== 'string') return { kind: 'fixed', seconds: undefined };
+  return { kind: 'path', field: pathField, source, path: compileSelectPath(source, pointerTo(spec.pointer, pathField), spec.cx, pathField) };
+}
+
+function resolveSeconds(seconds: Seconds, sources: import('../run.js').StateSources): number | undefined {
+  if (seconds.kind === 'fixed') return seconds.seconds;
+  const value = seconds.path === undefined ? sources.input : seconds.path(sources);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw runtimeFailure(`The ${seconds.field} field refers to value "${typeof value === 'string' ? value : toJsonText(value)}" which is not a valid positive integer: ${seconds.source}`);
+  }
+  return value;
+}
+
+/** Event types and details differ between direct Lambda ARNs and service integrations. */
+interface TaskEvents {
+  scheduled(run: ExecutionRun, frame: Frame, payload: Json, timeout: number, heartbeat: number | undefined): number;
+  readonly started: string;
+  readonly startedDetails: string | undefined;
+  readonly startedDetailsOf: (() => Json) | undefined;
+  readonly succeeded: string;
+  readonly succeededDetails: string;
+  succeededDetailsOf(result: Json): Json;
+  readonly failed: string;
+  readonly timedOut: string;
+  readonly failedDetails: string;
+  failedDetailsOf(failure: StatesFailure): Json;
+}
+
+function taskEvents(resource: string): TaskEvents {
+  const errorDetails = (failure: StatesFailure): Json => {
+    const details: Record<string, Json> = {};
+    if (failure.error !== undefined) details.error = failure.error;
+    if (failure.cause !== undefined) details.cause = failure.cause;
+    return details;
+  };
+  if (/^arn:aws[\w-]*:lambda:/.test(resource)) {
+    return {
+      scheduled: (run, frame, payload, timeout) =>
+        run.emit('LambdaFunctionScheduled', frame.enteredEventId, 'lambdaFunctionScheduledEventDetails', () => ({
+          resource,
+          input: toJsonText(payload),
+          inputDetails: { truncated: false },
+          timeoutInSeconds: timeout,
+        })),
+      started: 'LambdaFunctionStarted',
+      startedDetails: undefined,
+      startedDetailsOf: undefined,
+      succeeded: 'LambdaFunctionSucceeded',
+      succeededDetails: 'lambdaFunctionSucceededEventDetails',
+      succeededDetailsOf: (result) => ({ output: toJsonText(result), outputDetails: { truncated: false } }),
+      failed: 'LambdaFunctionFailed',
+      timedOut: 'LambdaFunctionTimedOut',
+      failedDetails: 'lambdaFunctionFailedEventDetails',
+      failedDetailsOf: errorDetails,
+    };
+  }
+  const [resourceType, resourceName] = splitResource(resource);
+  return {
+    scheduled: (run, frame, payload, timeout, heartbeat) =>
+      run.emit('TaskScheduled', frame.enteredEventId, 'taskScheduledEventDetails', () => {
+        const details: Record<string, Json> = {
+          resourceType,
+          resource: resourceName,
+          region: regionOf(run.machineArn),
+          parameters: toJsonText(payload),
+          timeoutInSeconds: timeout,
+        };
+        if (heartbeat !== undefined) details.heartbeatInSeconds = heartbeat;
+        return details;
+      }),
+    started: 'TaskStarted',
+    startedDetails: 'taskStartedEventDetails',
+    startedDetailsOf: () => ({ resourceType, resource: resourceName }),
+    succeeded: 'TaskSucceeded',
+    succeededDetails: 'taskSucceededEventDetails',
+    succeededDetailsOf: (result) => ({ resourceType, resource: resourceName, output: toJsonText(result), outputDetails: { truncated: false } }),
+    failed: 'TaskFailed',
+    timedOut: 'TaskTimedOut',
+    failedDetails: 'taskFailedEventDetails',
+    failedDetailsOf: (failure) => ({ resourceType, resource: resourceName, ...(errorDetails(failure) as object) }),
+  };
+}
+
+/** `arn:aws:states:::lambda:invoke` → lambda / invoke; `…:::aws-sdk:s3:getObject` → aws-sdk:s3 / getObject. */
+export function splitResource(resource: string): [string, string] {
+  const match = /^arn:[^:]+:states:[^:]*:[^:]*:(.+)$/.exec(resource);
+  const rest = match?.[1] ?? resource;
+  const parts = rest.split(':');
+  if (parts[0] === 'aws-sdk' && parts.length >= 3) return [`aws-sdk:${parts[1]}`, parts.slice(2).join(':')];
+  return [parts[0] ?? rest, parts.slice(1).join(':')];
+}
+
+function regionOf(arn: string): string {
+  return arn.split(':')[3] || 'us-east-1';
+}

@@ -1,0 +1,81 @@
+import type { Diagnostic } from '../errors.js';
+import type { JsonObject } from '../json.js';
+import { displayLocation } from './location.js';
+import { ValidationCode } from './messages.js';
+import type { QueryLanguage } from './query-language.js';
+
+/**
+ * A container of states: the definition itself, a Parallel branch, or a Map processor
+ * (`ItemProcessor` or the legacy `Iterator`). Each is a closed scope: `Next` may only name
+ * states of the same container.
+ */
+export interface Scope {
+  readonly kind: 'machine' | 'branch' | 'processor';
+  readonly node: JsonObject;
+  readonly location: string;
+}
+
+/**
+ * Everything one validation run shares: the diagnostics found so far, the machine's default
+ * query language, the state names seen across all scopes (names are unique machine-wide), and
+ * the scopes still to visit. Scopes are visited from a work list rather than by recursion so
+ * that a pathologically nested definition cannot exhaust the call stack.
+ */
+export class ValidationContext {
+  readonly machineLanguage: QueryLanguage;
+  readonly express: boolean;
+  readonly stateNames = new Set<string>();
+  private readonly schemaDiagnostics: Diagnostic[] = [];
+  private readonly graphDiagnostics: Diagnostic[] = [];
+  private readonly pending: Scope[] = [];
+  private readonly visited = new WeakSet<JsonObject>();
+
+  constructor(machineLanguage: QueryLanguage, express: boolean) {
+    this.machineLanguage = machineLanguage;
+    this.express = express;
+  }
+
+  /** A structural problem. `location` null means AWS gives none. */
+  schema(location: string | null, message: string, code: string = ValidationCode.SchemaValidationFailed): void {
+    this.schemaDiagnostics.push(diagnostic(code, location, message));
+  }
+
+  /**
+   * A transition-graph problem (missing targets, unreachable or missing end states). AWS lists
+   * these after the schema problems [measured: floci-io/floci #2786 orders the graph codes], so
+   * they are kept apart and appended last.
+   */
+  graph(code: string, location: string | null, message: string): void {
+    this.graphDiagnostics.push(diagnostic(code, location, message));
+  }
+
+  /**
+   * Queues a nested scope. A node already queued is skipped: parsed JSON never shares nodes, but a
+   * definition built in code might, even cyclically, and must not loop forever.
+   */
+  enqueue(scope: Scope): void {
+    if (this.visited.has(scope.node)) return;
+    this.visited.add(scope.node);
+    this.pending.push(scope);
+  }
+
+  /** Queues several scopes so that they are visited in the given order. */
+  enqueueAll(scopes: readonly Scope[]): void {
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const scope = scopes[i];
+      if (scope !== undefined) this.enqueue(scope);
+    }
+  }
+
+  next(): Scope | undefined {
+    return this.pending.pop();
+  }
+
+  diagnostics(): Diagnostic[] {
+    return [...this.schemaDiagnostics, ...this.graphDiagnostics];
+  }
+}
+
+function diagnostic(code: string, location: string | null, message: string): Diagnostic {
+  return { code, message, pointer: location === null ? '' : displayLocation(location) };
+}
