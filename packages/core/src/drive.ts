@@ -2,7 +2,7 @@ import { StatesFailure } from './errors.js';
 import { asFailure } from './error-match.js';
 import type { Json } from './json.js';
 import { toJsonText } from './json.js';
-import { exceedsPayloadLimit } from './payload-size.js';
+import { QUICK_BOUND, exceedsPayloadLimit, quickSize } from './payload-size.js';
 import type { Frame } from './run.js';
 import type { StateNode } from './state-node.js';
 import { isPromise } from './state-node.js';
@@ -26,12 +26,14 @@ export class ExecutionStopped extends Error {
  */
 export function runStates(start: StateNode, input: Json, frame: Frame): Json | Promise<Json> {
   const run = frame.run;
+  if (frame.valueBound < 0) frame.valueBound = quickSize(input, QUICK_BOUND);
   let node: StateNode | null = start;
   let value = input;
   while (node !== null) {
-    if (frame.signal.aborted) throw stopReason(frame.signal);
+    if (frame.scope.stopped) throw stopReason(frame.scope.stopReason);
     enterState(node, value, frame);
     frame.next = node.next;
+    frame.outputBound = -1;
     let output: Json | Promise<Json>;
     try {
       output = node.execute(value, frame);
@@ -40,14 +42,15 @@ export function runStates(start: StateNode, input: Json, frame: Frame): Json | P
     }
     if (isPromise(output)) {
       const current = node;
+      const stateInput = value;
       return output.then(
-        (resolved) => continueAfter(current, resolved, frame),
+        (resolved) => continueAfter(current, stateInput, resolved, frame),
         (error: unknown) => {
           throw locate(error, frame);
         },
       );
     }
-    exitState(node, output, frame);
+    exitState(node, value, output, frame);
     value = output;
     node = frame.next as StateNode | null;
     if (node !== null && ++run.transitions % TRANSITIONS_PER_TURN === 0) {
@@ -58,17 +61,33 @@ export function runStates(start: StateNode, input: Json, frame: Frame): Json | P
   return value;
 }
 
-function continueAfter(node: StateNode, output: Json, frame: Frame): Json | Promise<Json> {
-  exitState(node, output, frame);
+function continueAfter(node: StateNode, input: Json, output: Json, frame: Frame): Json | Promise<Json> {
+  exitState(node, input, output, frame);
   const next = frame.next as StateNode | null;
   return next === null ? output : runStates(next, output, frame);
+}
+
+/** Checks the output size, walking the whole output only when the frame's bound is too loose. */
+function withinPayloadLimit(output: Json, frame: Frame): boolean {
+  let bound = frame.outputBound;
+  if (bound < 0 || bound > QUICK_BOUND) {
+    bound = quickSize(output, QUICK_BOUND);
+    if (bound > QUICK_BOUND && exceedsPayloadLimit(output)) return false;
+  }
+  frame.valueBound = bound;
+  return true;
 }
 
 function enterState(node: StateNode, input: Json, frame: Frame): void {
   const run = frame.run;
   frame.stateName = node.name;
   frame.retryCount = 0;
-  if (node.readsContext || run.sink !== undefined) frame.enteredTime = run.clock.now();
+  if (node.readsContext) frame.enteredTime = run.clock.now();
+  // Hot path: without a sink, an event is only a number.
+  if (run.sink === undefined) {
+    frame.enteredEventId = ++run.lastEventId;
+    return;
+  }
   frame.enteredEventId = run.emit(`${node.type}StateEntered`, run.lastEventId, 'stateEnteredEventDetails', () => ({
     name: node.name,
     input: toJsonText(input),
@@ -76,9 +95,9 @@ function enterState(node: StateNode, input: Json, frame: Frame): void {
   }));
 }
 
-function exitState(node: StateNode, output: Json, frame: Frame): void {
+function exitState(node: StateNode, input: Json, output: Json, frame: Frame): void {
   // AWS-observed: a state output over 256 KiB fails the execution at once.
-  if (exceedsPayloadLimit(output)) {
+  if (output !== input && !withinPayloadLimit(output, frame)) {
     throw locate(
       new StatesFailure(
         'States.DataLimitExceeded',
@@ -88,6 +107,10 @@ function exitState(node: StateNode, output: Json, frame: Frame): void {
     );
   }
   const run = frame.run;
+  if (run.sink === undefined) {
+    ++run.lastEventId;
+    return;
+  }
   run.emit(`${node.type}StateExited`, run.lastEventId, 'stateExitedEventDetails', () => ({
     name: node.name,
     output: toJsonText(output),
@@ -107,7 +130,6 @@ export function locate(error: unknown, frame: Frame): unknown {
   return new StatesFailure(failure.error, cause);
 }
 
-export function stopReason(signal: AbortSignal): unknown {
-  const reason: unknown = signal.reason;
+export function stopReason(reason: unknown): unknown {
   return reason instanceof ExecutionStopped ? reason : new ExecutionStopped('ABORTED');
 }

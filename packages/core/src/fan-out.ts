@@ -90,31 +90,3 @@ export function fanOut(
     pump();
   });
 }
-
-/**
- * An abort signal for the units of one Parallel or Map: aborted when the enclosing branch is
- * (execution stopped, a sibling failed) or when one of its own units fails.
- */
-export class ChildSignal {
-  private readonly controller = new AbortController();
-  private readonly onParentAbort: () => void;
-
-  constructor(private readonly parent: AbortSignal) {
-    this.onParentAbort = () => this.controller.abort(parent.reason);
-    if (parent.aborted) this.controller.abort(parent.reason);
-    else parent.addEventListener('abort', this.onParentAbort, { once: true });
-  }
-
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  /** Stops the units still running. */
-  abort(reason: unknown): void {
-    this.controller.abort(reason);
-  }
-
-  release(): void {
-    this.parent.removeEventListener('abort', this.onParentAbort);
-  }
-}

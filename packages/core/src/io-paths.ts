@@ -4,7 +4,8 @@ import type { Json } from './json.js';
 import { toJsonText } from './json.js';
 import type { CompiledPath } from './jsonpath/index.js';
 import { compilePath, compileReferencePath, writeAtPath } from './jsonpath/index.js';
-import type { StateSources } from './run.js';
+import { QUICK_BOUND, quickSize } from './payload-size.js';
+import type { Frame, StateSources } from './run.js';
 import { selectFrom } from './sources.js';
 
 /** InputPath or OutputPath: selects part of a value. `null` means `{}`; absent means the whole value. */
@@ -58,6 +59,23 @@ export function compileResultPath(value: Json | undefined, pointer: string, cx: 
     cx.report(pointer, `The value for the field 'ResultPath' must be a valid ReferencePath${detailOf(error)}`);
     return REPLACE;
   }
+}
+
+/**
+ * placeResult, also recording in the frame a bound on the output size: the raw input plus the
+ * result plus the keys ResultPath may create. OutputPath can only select part of that.
+ */
+export function placeResultInFrame(frame: Frame, placement: ResultPlacement, rawInput: Json, result: Json): Json {
+  const placed = placeResult(placement, rawInput, result);
+  if (frame.valueBound >= 0) {
+    if (placement.kind === 'discard') frame.outputBound = frame.valueBound;
+    else {
+      const resultSize = quickSize(result, QUICK_BOUND);
+      frame.outputBound =
+        placement.kind === 'replace' ? resultSize : frame.valueBound + resultSize + placement.path.source.length + 4;
+    }
+  }
+  return placed;
 }
 
 export function placeResult(placement: ResultPlacement, rawInput: Json, result: Json): Json {

@@ -12,6 +12,7 @@ import type { Json, JsonObject } from './json.js';
 import { isJsonObject, toJsonText } from './json.js';
 import { ExecutionRun, Frame } from './run.js';
 import { isPromise } from './state-node.js';
+import { StopScope } from './stop-scope.js';
 import { validateDefinition } from './validate/index.js';
 
 export interface CompileOptions {
@@ -83,6 +84,8 @@ class CompiledStateMachine implements StateMachine {
   readonly name: string;
   readonly arn: string;
   readonly type: StateMachineType;
+  private readonly arnPrefix: string;
+  private readonly arnMachineName: string;
 
   constructor(
     readonly definition: JsonObject,
@@ -92,6 +95,15 @@ class CompiledStateMachine implements StateMachine {
     this.type = options.type ?? 'EXPRESS';
     this.name = options.name ?? 'flowgate';
     this.arn = options.arn ?? `arn:aws:states:us-east-1:123456789012:stateMachine:${this.name}`;
+    const parts = this.arn.split(':');
+    this.arnPrefix = parts.slice(0, 5).join(':');
+    this.arnMachineName = parts[6] ?? this.name;
+  }
+
+  /** STANDARD: `…:execution:<machine>:<name>`; EXPRESS: `…:express:<machine>:<name>:<uuid>`. */
+  private executionArnOf(name: string, mode: ExecutionMode, random: () => number): string {
+    if (mode === 'STANDARD') return `${this.arnPrefix}:execution:${this.arnMachineName}:${name}`;
+    return `${this.arnPrefix}:express:${this.arnMachineName}:${name}:${randomUuid(random)}`;
   }
 
   start(input: Json, options: StartOptions = {}): Promise<ExecutionResult> {
@@ -99,59 +111,66 @@ class CompiledStateMachine implements StateMachine {
     const clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
     const name = options.executionName ?? randomUuid(random);
-    const executionArn = options.executionArn ?? executionArnOf(this.arn, name, mode, random);
-    const stopper = new AbortController();
+    const executionArn = options.executionArn ?? this.executionArnOf(name, mode, random);
+    const stopper = new StopScope();
     const external = options.signal;
-    const onExternalAbort = (): void => stopper.abort(new ExecutionStopped('ABORTED'));
+    const onExternalAbort = (): void => stopper.stop(new ExecutionStopped('ABORTED'));
     if (external?.aborted) onExternalAbort();
     else external?.addEventListener('abort', onExternalAbort, { once: true });
 
     const startDate = clock.now();
     const roleArn = options.roleArn ?? DEFAULT_ROLE_ARN;
-    const run = new ExecutionRun(mode, executionArn, name, this.arn, this.name, roleArn, input, startDate, clock, random, options.taskPort, options.history, stopper.signal);
+    const run = new ExecutionRun(mode, executionArn, name, this.arn, this.name, roleArn, input, startDate, clock, random, options.taskPort, options.history);
     run.emit('ExecutionStarted', 0, 'executionStartedEventDetails', () => ({
       input: toJsonText(input),
       inputDetails: { truncated: false },
       roleArn,
     }));
-    const frame = new Frame(run, stopper.signal);
-    const base = { executionArn, stateMachineArn: this.arn, name, startDate, input };
-    const finish = (outcome: Outcome): ExecutionResult => {
+    const frame = new Frame(run, stopper);
+    const stateMachineArn = this.arn;
+    const finish = (outcome: Outcome, pendingWork: boolean): ExecutionResult => {
       external?.removeEventListener('abort', onExternalAbort);
-      stopper.abort(new ExecutionStopped('ABORTED'));
+      // Work still in flight (a branch's timer, a task) is stopped once the outcome is known.
+      if (pendingWork) stopper.stop(new ExecutionStopped('ABORTED'));
       emitEnd(run, outcome);
-      return { ...base, stopDate: clock.now(), ...outcome };
+      const result: Mutable<ExecutionResult> = { executionArn, stateMachineArn, name, status: outcome.status, startDate, stopDate: clock.now(), input };
+      if (outcome.output !== undefined) result.output = outcome.output;
+      if (outcome.error !== undefined) result.error = outcome.error;
+      if (outcome.cause !== undefined) result.cause = outcome.cause;
+      return result;
     };
 
     let output: Json | Promise<Json>;
     try {
       output = runStates(this.plan.start, input, frame);
     } catch (error) {
-      return Promise.resolve(finish(outcomeOf(error)));
+      return Promise.resolve(finish(outcomeOf(error), false));
     }
-    if (!isPromise(output)) return Promise.resolve(finish({ status: 'SUCCEEDED', output }));
+    if (!isPromise(output)) return Promise.resolve(finish({ status: 'SUCCEEDED', output }, false));
 
     const limitSeconds = mode === 'STANDARD' ? this.plan.timeoutSeconds : Math.min(this.plan.timeoutSeconds ?? EXPRESS_LIMIT_SECONDS, EXPRESS_LIMIT_SECONDS);
     const running = output.then(
       (value): Outcome => ({ status: 'SUCCEEDED', output: value }),
       (error: unknown) => outcomeOf(error),
     );
-    if (limitSeconds === undefined) return running.then(finish);
+    if (limitSeconds === undefined) return running.then((outcome) => finish(outcome, true));
     const remainingMs = startDate + limitSeconds * 1000 - clock.now();
     const timer = new AbortController();
     const timedOut = clock.sleep(Math.max(0, remainingMs), AbortSignal.any([timer.signal, stopper.signal])).then(
       (): Outcome => {
-        stopper.abort(new ExecutionStopped('TIMED_OUT'));
+        stopper.stop(new ExecutionStopped('TIMED_OUT'));
         return { status: 'TIMED_OUT', error: 'States.Timeout' };
       },
       (): Promise<Outcome> => running,
     );
     return Promise.race([running, timedOut]).then((outcome) => {
       timer.abort();
-      return finish(outcome);
+      return finish(outcome, true);
     });
   }
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 type Outcome = { status: ExecutionStatus; output?: Json; error?: string; cause?: string };
 
@@ -194,11 +213,3 @@ function emitEnd(run: ExecutionRun, outcome: Outcome): void {
   }
 }
 
-/** STANDARD: `…:execution:<machine>:<name>`; EXPRESS: `…:express:<machine>:<name>:<uuid>`. */
-function executionArnOf(machineArn: string, name: string, mode: ExecutionMode, random: () => number): string {
-  const parts = machineArn.split(':');
-  const prefix = parts.slice(0, 5).join(':');
-  const machineName = parts[6] ?? 'flowgate';
-  if (mode === 'STANDARD') return `${prefix}:execution:${machineName}:${name}`;
-  return `${prefix}:express:${machineName}:${name}:${randomUuid(random)}`;
-}

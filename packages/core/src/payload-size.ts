@@ -4,16 +4,37 @@ import type { Json } from './json.js';
 /**
  * Whether a value's JSON text exceeds AWS's 256 KiB payload limit.
  *
- * Values are immutable and shared between states, so the byte size of every object and array
- * is cached: measuring a state's output only walks the nodes that state created. Strings are
- * measured as UTF-8 with JSON escapes, like the text AWS measures.
+ * Every state output is checked, so the common case must be cheap: a first walk counts
+ * string lengths in UTF-16 units. UTF-8 with JSON escapes needs at most six bytes per unit,
+ * so a value whose quick count is at most a sixth of the limit is certainly within it; only
+ * larger values are measured exactly.
  */
-const sizes = new WeakMap<object, number>();
+export const QUICK_BOUND = Math.floor(PAYLOAD_LIMIT_BYTES / 6);
 
 export function exceedsPayloadLimit(value: Json): boolean {
+  if (quickSize(value, QUICK_BOUND) <= QUICK_BOUND) return false;
   return jsonByteSize(value) > PAYLOAD_LIMIT_BYTES;
 }
 
+/**
+ * The size of a value in UTF-16 units of its JSON text, give or take escapes (a lower bound
+ * of its UTF-8 size and a sixth of an upper bound), counted until it passes `stopAt`.
+ */
+export function quickSize(value: Json, stopAt: number): number {
+  if (typeof value !== 'object' || value === null) return typeof value === 'string' ? value.length + 2 : 5;
+  let size = 2;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && size <= stopAt; i++) size += quickSize(value[i] as Json, stopAt - size) + 1;
+    return size;
+  }
+  for (const key in value) {
+    size += key.length + 4 + quickSize(value[key] as Json, stopAt - size);
+    if (size > stopAt) return size;
+  }
+  return size;
+}
+
+/** The exact byte size of a value's compact JSON text in UTF-8. */
 export function jsonByteSize(value: Json): number {
   switch (typeof value) {
     case 'string':
@@ -26,20 +47,16 @@ export function jsonByteSize(value: Json): number {
       break;
   }
   if (value === null) return 4;
-  const cached = sizes.get(value);
-  if (cached !== undefined) return cached;
   let size = 2;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) size += jsonByteSize(value[i] as Json) + (i > 0 ? 1 : 0);
-  } else {
-    let first = true;
-    for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      size += stringByteSize(key) + 1 + jsonByteSize(value[key] as Json) + (first ? 0 : 1);
-      first = false;
-    }
+    return size;
   }
-  sizes.set(value, size);
+  let first = true;
+  for (const key in value) {
+    size += stringByteSize(key) + 1 + jsonByteSize(value[key] as Json) + (first ? 0 : 1);
+    first = false;
+  }
   return size;
 }
 

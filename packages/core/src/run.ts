@@ -4,6 +4,7 @@ import type { HistorySink } from './history.js';
 import type { Json, JsonObject } from './json.js';
 import type { TaskPort } from './task-port.js';
 import type { ValueSources } from './sources.js';
+import type { StopScope } from './stop-scope.js';
 
 /**
  * Everything one execution shares across its states, branches and iterations.
@@ -29,7 +30,6 @@ export class ExecutionRun {
     readonly random: () => number,
     readonly taskPort: TaskPort | undefined,
     readonly sink: HistorySink | undefined,
-    readonly signal: AbortSignal,
   ) {}
 
   /** Records an event; builds the event object only when a sink listens. Returns its id. */
@@ -88,11 +88,23 @@ export class Frame {
   /** The transition chosen by the state that just ran (Choice and Catch override `Next`). */
   next: unknown = null;
   mapItem: MapItemContext | undefined;
+  /**
+   * A bound on the quick size (see payload-size.ts) of the value this frame carries, so that
+   * a state that only adds a small result to it needs no walk of the whole value. A state
+   * that knows its output's bound sets `outputBound`; -1 means "measure the output".
+   */
+  valueBound = -1;
+  outputBound = -1;
 
   constructor(
     readonly run: ExecutionRun,
-    readonly signal: AbortSignal,
+    readonly scope: StopScope,
   ) {}
+
+  /** The abort signal of this thread of control (created on first use). */
+  get signal(): AbortSignal {
+    return this.scope.signal;
+  }
 
   /** The context object `$$` as seen by the current state. */
   context(): JsonObject {

@@ -39,9 +39,19 @@ export function compileTemplate(value: Json, pointer: string, cx: CompileContext
     }
   }
   const count = keys.length;
+  if (keys.includes('__proto__')) {
+    return (sources) => {
+      const out: JsonObject = {};
+      for (let i = 0; i < count; i++) defineKey(out, keys[i] as string, (evaluators[i] as Template)(sources));
+      return out;
+    };
+  }
+  // Cloning a prepared object gives every output the same shape without per-key transitions.
+  const shape: JsonObject = {};
+  for (const key of keys) shape[key] = null;
   return (sources) => {
-    const out: JsonObject = {};
-    for (let i = 0; i < count; i++) defineKey(out, keys[i] as string, (evaluators[i] as Template)(sources));
+    const out: JsonObject = { ...shape };
+    for (let i = 0; i < count; i++) out[keys[i] as string] = (evaluators[i] as Template)(sources);
     return out;
   };
 }

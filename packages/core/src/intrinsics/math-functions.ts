@@ -13,6 +13,7 @@ const MATH_ADD = 'States.MathAdd';
 const MATH_RANDOM = 'States.MathRandom';
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
+const LONG_MAX = (1n << 63n) - 1n;
 
 /** MathAdd, MathRandom and UUID: the numeric functions and the two that draw randomness. */
 export const mathFunctions: readonly IntrinsicFunction[] = [
@@ -43,8 +44,10 @@ function randomBetween(args: readonly Json[], rt: IntrinsicRuntime): Json {
   const bound = end - start;
   if (bound <= 0 || bound > INT_MAX) throw invalidArguments(MATH_RANDOM);
   if (args.length < 3) return start + Math.floor(rt.random() * bound);
-  const seed = requireNumber(args[2] as Json, MATH_RANDOM);
-  return start + createJavaRandom(BigInt(Math.trunc(seed))).nextIntBelow(bound);
+  // Jackson's asLong(): truncation, saturating at the long range like Java's (long) cast.
+  const seed = BigInt(Math.trunc(requireNumber(args[2] as Json, MATH_RANDOM)));
+  const long = seed > LONG_MAX ? LONG_MAX : seed < -LONG_MAX - 1n ? -LONG_MAX - 1n : seed;
+  return start + createJavaRandom(long).nextIntBelow(bound);
 }
 
 const HEX = '0123456789abcdef';

@@ -16,8 +16,9 @@ export class IntrinsicSyntaxError extends Error {
 }
 
 /**
- * AWS documents "up to 10 intrinsic functions nested within a field"; a call inside a call
- * inside … counts one level per call, the outermost being level 1.
+ * AWS documents that up to 10 intrinsic functions can be nested within a field; a call inside
+ * a call counts one level per call, the outermost being level 1. An AWS characterization suite
+ * saw `States.Array(` nested 11 deep refused.
  */
 export const MAX_NESTING = 10;
 

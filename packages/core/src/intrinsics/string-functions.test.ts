@@ -72,6 +72,7 @@ describe('States.StringSplit', () => {
     expect(call('States.StringSplit', 'Hello\nWorld', '\n')).toEqual(['Hello', 'World']);
     expect(call('States.StringSplit', '', ',')).toEqual([]);
     expect(call('States.StringSplit', 'abc', '')).toEqual(['abc']);
+    expect(call('States.StringSplit', 'a🚀b🚀', '🚀')).toEqual(['a', 'b']);
   });
   it('needs two strings', () => {
     expect(() => call('States.StringSplit', 123, ',')).toThrow(invalid('States.StringSplit'));

@@ -45,19 +45,21 @@ function specializeFormat(nodes: readonly IntrinsicNode[]): IntrinsicInvoke | un
  * string yields the whole text as one token.
  */
 function splitOnCharacters(text: string, delimiters: string): Json {
-  const separators = new Set<string>();
-  for (const c of delimiters) separators.add(c);
+  const separators = new Set<number>();
+  for (const c of delimiters) separators.add(c.codePointAt(0) as number);
   const tokens: Json[] = [];
-  let current = '';
-  for (const c of text) {
-    if (separators.has(c)) {
-      if (current !== '') tokens.push(current);
-      current = '';
-    } else {
-      current += c;
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.codePointAt(i) as number;
+    const width = code > 0xffff ? 2 : 1;
+    if (separators.has(code)) {
+      if (i > start) tokens.push(text.slice(start, i));
+      start = i + width;
     }
+    i += width;
   }
-  if (current !== '') tokens.push(current);
+  if (text.length > start) tokens.push(text.slice(start));
   return tokens;
 }
 

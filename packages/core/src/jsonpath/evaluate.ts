@@ -205,38 +205,40 @@ function merge(node: JsonObject, names: readonly string[]): JsonObject {
 
 /**
  * Why a definite path found nothing, in Jayway's words (the text AWS shows after
- * `Invalid path '<path>' : `).
+ * `Invalid path '<path>' : `). The texts that depend only on the path are built once.
  */
-export function explainNotFound(steps: readonly Step[], root: Json): string {
-  let node: Json = root;
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i] as Step;
-    const leaf = i === steps.length - 1;
-    if (step.kind === 'property') {
-      if (!isObject(node)) {
-        return (
-          `Expected to find an object with property ${fragment(step)} in path ${evalPathString(steps, i)} ` +
-          `but found '${javaClassName(node)}'. This is not a json object according to the JsonProvider: '${JSON_PROVIDER}'.`
-        );
+export function notFoundExplainer(steps: readonly Step[]): (root: Json) => string {
+  const noResults = `No results for path: ${pathString(steps)}`;
+  const missing = steps.map((_, i) => `Missing property in path ${evalPathString(steps, i + 1)}`);
+  const keys = steps.map((s) => (s.kind === 'property' && s.names.length === 1 ? (s.names[0] as string) : ''));
+  return (root) => {
+    let node: Json = root;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i] as Step;
+      if (step.kind === 'property') {
+        if (!isObject(node)) {
+          return (
+            `Expected to find an object with property ${fragment(step)} in path ${evalPathString(steps, i)} ` +
+            `but found '${javaClassName(node)}'. This is not a json object according to the JsonProvider: '${JSON_PROVIDER}'.`
+          );
+        }
+        if (step.names.length > 1) break;
+        const v = own(node, keys[i] as string);
+        if (v === undefined) return i === steps.length - 1 ? noResults : (missing[i] as string);
+        node = v;
+      } else if (step.kind === 'index') {
+        if (node === null) return `The path ${evalPathString(steps, i)} is null`;
+        if (!Array.isArray(node)) return `Filter: ${tailString(steps, i)} can only be applied to arrays. Current context is: ${javaToString(node)}`;
+        const index = step.indexes[0] as number;
+        const at = index < 0 ? node.length + index : index;
+        if (at < 0 || at >= node.length) break;
+        node = node[at] as Json;
+      } else {
+        break;
       }
-      if (step.names.length > 1) break;
-      const v = own(node, step.names[0] as string);
-      if (v === undefined) return leaf ? `No results for path: ${pathString(steps)}` : `Missing property in path ${evalPathString(steps, i + 1)}`;
-      node = v;
-    } else if (step.kind === 'index') {
-      if (node === null) return `The path ${evalPathString(steps, i)} is null`;
-      if (!Array.isArray(node)) return `Filter: ${tailString(steps, i)} can only be applied to arrays. Current context is: ${javaToString(node)}`;
-      const index = step.indexes[0] as number;
-      const at = index < 0 ? node.length + index : index;
-      if (at < 0 || at >= node.length) break;
-      node = node[at] as Json;
-    } else if (step.kind === 'function') {
-      return `Path functions such as ${step.name}() are not supported: ${pathString(steps)}`;
-    } else {
-      break;
     }
-  }
-  return `No results for path: ${pathString(steps)}`;
+    return noResults;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
  *   the array of their matches. See evaluate.ts for the rules and syntax.ts for the grammar.
  */
 import type { Json } from '../json.js';
-import { buildChain, definiteGetter, explainNotFound, isDefinite } from './evaluate.js';
+import { buildChain, definiteGetter, isDefinite, notFoundExplainer } from './evaluate.js';
 import { pathString } from './jayway.js';
 import type { Step } from './syntax.js';
 import { PathSyntaxError, parseSteps } from './syntax.js';
@@ -67,9 +67,10 @@ function makeSelect(steps: readonly Step[], definite: boolean): (rootValue: Json
   if (steps.length === 0) return (rootValue) => ({ found: true, value: rootValue });
   if (definite) {
     const get = definiteGetter(steps);
+    const explain = notFoundExplainer(steps);
     return (rootValue) => {
       const value = get(rootValue);
-      return value !== undefined ? { found: true, value } : { found: false, message: explainNotFound(steps, rootValue) };
+      return value !== undefined ? { found: true, value } : { found: false, message: explain(rootValue) };
     };
   }
   const chain = buildChain(steps, false);

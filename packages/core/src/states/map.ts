@@ -3,9 +3,10 @@ import { StatesFailure, runtimeFailure } from '../errors.js';
 import { asFailure } from '../error-match.js';
 import { errorOutput } from '../catch.js';
 import { runStates, ExecutionStopped } from '../drive.js';
-import { ChildSignal, fanOut } from '../fan-out.js';
+import { fanOut } from '../fan-out.js';
+import { StopScope } from '../stop-scope.js';
 import type { SelectPath } from '../io-paths.js';
-import { compileSelectPath, placeResult } from '../io-paths.js';
+import { compileSelectPath, placeResultInFrame } from '../io-paths.js';
 import type { Json, JsonObject } from '../json.js';
 import { isJsonObject, toJsonText } from '../json.js';
 import type { StateSources } from '../run.js';
@@ -77,14 +78,14 @@ export class MapState extends RecoveringState {
     if (processor === undefined) throw new StatesFailure('States.Runtime', `The Map state '${this.name}' has no item processor.`);
 
     const started = run.emit('MapStateStarted', frame.enteredEventId, 'mapStateStartedEventDetails', () => ({ length: items.length }));
-    const child = new ChildSignal(frame.signal);
+    const child = new StopScope(frame.scope);
     const selector = this.batcher === undefined ? this.itemSelector : undefined;
     let failures = 0;
     const startIteration = (index: number): Json | Promise<Json> => {
       const item = items[index] as Json;
       const itemInput = selector === undefined ? item : selectItem(selector, inputSources, frame, index, item);
       run.emit('MapIterationStarted', run.lastEventId, 'mapIterationStartedEventDetails', () => ({ name: this.name, index }));
-      const iterationFrame = new Frame(run, child.signal);
+      const iterationFrame = new Frame(run, child);
       const iterationEnded = (output: Json): Json => {
         run.emit('MapIterationSucceeded', run.lastEventId, 'mapIterationSucceededEventDetails', () => ({ name: this.name, index }));
         return output;
@@ -117,11 +118,11 @@ export class MapState extends RecoveringState {
       run.emit('MapStateSucceeded', run.lastEventId);
       const result: Json = results;
       const selected = io.resultSelector === undefined ? result : io.resultSelector(sources.withInput(result));
-      const placed = placeResult(io.resultPath, rawInput, selected);
+      const placed = placeResultInFrame(frame, io.resultPath, rawInput, selected);
       return io.outputPath === undefined ? placed : io.outputPath(sources.withInput(placed));
     };
     const fail = (error: unknown): never => {
-      child.abort(error);
+      child.stop(error);
       child.release();
       run.emit('MapStateFailed', started);
       if (tolerance !== undefined && !(error instanceof ExecutionStopped)) {

@@ -1,7 +1,8 @@
 import { pointerTo } from '../compile-context.js';
-import { placeResult } from '../io-paths.js';
+import { placeResultInFrame } from '../io-paths.js';
 import type { Json } from '../json.js';
-import { ChildSignal, fanOut } from '../fan-out.js';
+import { fanOut } from '../fan-out.js';
+import { StopScope } from '../stop-scope.js';
 import { runStates } from '../drive.js';
 import { Frame } from '../run.js';
 import { isPromise } from '../state-node.js';
@@ -41,25 +42,25 @@ export class ParallelState extends RecoveringState {
     const input = io.inputPath === undefined ? rawInput : io.inputPath(sources);
     const payload = io.parameters === undefined ? input : io.parameters(input === rawInput ? sources : sources.withInput(input));
     const started = run.emit('ParallelStateStarted', frame.enteredEventId);
-    const child = new ChildSignal(frame.signal);
+    const child = new StopScope(frame.scope);
     const branches = this.branches;
     const finish = (results: Json[]): Json => {
       child.release();
       run.emit('ParallelStateSucceeded', run.lastEventId);
       const result: Json = results;
       const selected = io.resultSelector === undefined ? result : io.resultSelector(sources.withInput(result));
-      const placed = placeResult(io.resultPath, rawInput, selected);
+      const placed = placeResultInFrame(frame, io.resultPath, rawInput, selected);
       return io.outputPath === undefined ? placed : io.outputPath(sources.withInput(placed));
     };
     const fail = (error: unknown): never => {
-      child.abort(error);
+      child.stop(error);
       child.release();
       run.emit('ParallelStateFailed', started);
       throw error;
     };
     let results: Json[] | Promise<Json[]>;
     try {
-      results = fanOut(branches.length, 0, (index) => runStates((branches[index] as ScopePlan).start, payload, new Frame(run, child.signal)));
+      results = fanOut(branches.length, 0, (index) => runStates((branches[index] as ScopePlan).start, payload, new Frame(run, child)));
     } catch (error) {
       return fail(error);
     }

@@ -1,4 +1,4 @@
-import { placeResult } from '../io-paths.js';
+import { placeResultInFrame } from '../io-paths.js';
 import type { Json } from '../json.js';
 import type { Frame } from '../run.js';
 import { deepFreeze } from '../template.js';
@@ -25,7 +25,7 @@ export class PassState extends BaseState {
     if (this.result !== undefined) result = this.result;
     else if (io.parameters !== undefined) result = io.parameters(input === rawInput ? sources : sources.withInput(input));
     else result = input;
-    const placed = placeResult(io.resultPath, rawInput, result);
+    const placed = placeResultInFrame(frame, io.resultPath, rawInput, result);
     return io.outputPath === undefined ? placed : io.outputPath(sources.withInput(placed));
   }
 }

@@ -50,7 +50,7 @@ export abstract class RecoveringState extends BaseState {
   }
 
   private recover(error: unknown, rawInput: Json, frame: Frame, counters: RetryCounters | undefined): Json | Promise<Json> {
-    if (error instanceof ExecutionStopped || frame.signal.aborted) throw error;
+    if (error instanceof ExecutionStopped || frame.scope.stopped) throw error;
     const failure = locate(error, frame) as StatesFailure;
     if (this.retriers.length > 0) {
       const retries = counters ?? new RetryCounters(this.retriers);

@@ -2,7 +2,7 @@ import { pointerTo } from '../compile-context.js';
 import { StatesFailure, runtimeFailure } from '../errors.js';
 import { HeartbeatTimeout } from '../error-match.js';
 import type { SelectPath } from '../io-paths.js';
-import { compileSelectPath, placeResult } from '../io-paths.js';
+import { compileSelectPath, placeResultInFrame } from '../io-paths.js';
 import type { Json } from '../json.js';
 import { toJsonText } from '../json.js';
 import { exceedsPayloadLimit } from '../payload-size.js';
@@ -65,7 +65,7 @@ export class TaskState extends RecoveringState {
         }
         run.emit(this.events.succeeded, started, this.events.succeededDetails, () => this.events.succeededDetailsOf(result));
         const selected = io.resultSelector === undefined ? result : io.resultSelector(sources.withInput(result));
-        const placed = placeResult(io.resultPath, rawInput, selected);
+        const placed = placeResultInFrame(frame, io.resultPath, rawInput, selected);
         return io.outputPath === undefined ? placed : io.outputPath(sources.withInput(placed));
       },
       (error: unknown) => {

@@ -1,6 +1,5 @@
 import { getOwn, isJsonObject, type Json, type JsonObject } from '../json.js';
-import type { Scope, ValidationContext } from './context.js';
-import { childLocation, itemLocation } from './location.js';
+import { childLocation, itemLocation, type Scope, type ValidationContext } from './context.js';
 import { Messages, ValidationCode } from './messages.js';
 
 /** One transition out of a state: the name it targets and where that name is written. */

@@ -1,5 +1,5 @@
 import { getOwn, hasOwn, isJsonObject, type JsonObject } from '../json.js';
-import type { ValidationContext } from './context.js';
+import { childLocation, type ValidationContext } from './context.js';
 import {
   checkAtMostOne,
   checkEnum,
@@ -10,7 +10,6 @@ import {
   checkRequired,
   checkString,
 } from './field-checks.js';
-import { childLocation } from './location.js';
 import { Messages } from './messages.js';
 import { checkTemplateField } from './payload.js';
 import type { QueryLanguage } from './query-language.js';

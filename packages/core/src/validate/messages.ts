@@ -16,6 +16,8 @@ export const ValidationCode = {
   MissingEndState: 'MISSING_END_STATE',
   DuplicateStateName: 'DUPLICATE_STATE_NAME',
   InvalidStateName: 'INVALID_STATE_NAME',
+  InvalidLabelName: 'INVALID_LABEL_NAME',
+  DuplicateLabelName: 'DUPLICATE_LABEL_NAME',
 } as const;
 
 export type ValidationCode = (typeof ValidationCode)[keyof typeof ValidationCode];
@@ -89,6 +91,14 @@ export const Messages = {
   /** [measured] */
   stateNameTooLong: (name: string): string =>
     `Invalid State name: State '${name}' exceeds the 80-character limit allowed by the service`,
+  /** [unverified] wording; the codes are AWS's documented INVALID_LABEL_NAME / DUPLICATE_LABEL_NAME. */
+  labelEmpty: (): string => 'Invalid Label name: the Label must not be empty',
+  labelTooLong: (label: string): string => `Invalid Label name: Label '${label}' exceeds the 40-character limit`,
+  labelInvalidCharacter: (label: string): string => `Invalid Label name: Label '${label}' contains an invalid character`,
+  duplicateLabel: (label: string): string => `Duplicate Label name: ${label}`,
+  /** [recorded] `dynamodb:query` (not an optimized integration); also used here for a Resource that is no ARN. */
+  resourceNotRecognized: (resource: string): string =>
+    `The resource provided ${resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.`,
   /** [recorded] the trailing space is AWS's (the CreateStateMachine message shows two spaces before `at`). */
   expressWaitForTaskToken: (): string => "Express state machine does not support '.waitForTaskToken' service integration ",
   /** [recorded] start-sync-execution.md §6 */

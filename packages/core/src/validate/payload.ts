@@ -1,6 +1,5 @@
 import { getOwn, isJsonObject, type Json, type JsonObject } from '../json.js';
-import type { ValidationContext } from './context.js';
-import { childLocation } from './location.js';
+import { childLocation, type ValidationContext } from './context.js';
 import { Messages } from './messages.js';
 import type { QueryLanguage } from './query-language.js';
 

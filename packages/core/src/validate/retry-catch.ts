@@ -1,5 +1,5 @@
 import { getOwn, isJsonObject, type Json, type JsonObject } from '../json.js';
-import type { ValidationContext } from './context.js';
+import { childLocation, itemLocation, type ValidationContext } from './context.js';
 import {
   checkDecimal,
   checkEnum,
@@ -10,7 +10,6 @@ import {
   checkString,
   checkStringOrNull,
 } from './field-checks.js';
-import { childLocation, itemLocation } from './location.js';
 import { Messages } from './messages.js';
 import { checkAssign } from './payload.js';
 import type { QueryLanguage } from './query-language.js';

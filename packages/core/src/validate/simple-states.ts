@@ -1,7 +1,6 @@
 import { getOwn, hasOwn, isJsonObject, type JsonObject } from '../json.js';
-import type { ValidationContext } from './context.js';
+import { childLocation, itemLocation, type ValidationContext } from './context.js';
 import { checkAtMostOne, checkInteger, checkNonEmptyArray, checkRequired, checkString } from './field-checks.js';
-import { childLocation, itemLocation } from './location.js';
 import { Messages } from './messages.js';
 import { isJsonataExpression, type QueryLanguage } from './query-language.js';
 import { isRfc3339Timestamp } from './rfc3339.js';

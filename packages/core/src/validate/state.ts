@@ -1,5 +1,5 @@
 import { getOwn, hasOwn, isJsonObject, type Json, type JsonObject } from '../json.js';
-import type { Scope, ValidationContext } from './context.js';
+import { childLocation, type Scope, type ValidationContext } from './context.js';
 import {
   checkAtMostOne,
   checkBoolean,
@@ -9,10 +9,8 @@ import {
   checkString,
   checkStringOrNull,
 } from './field-checks.js';
-import { childLocation } from './location.js';
-import { checkMap } from './map-state.js';
+import { checkMap, checkParallel } from './nesting-states.js';
 import { Messages } from './messages.js';
-import { checkParallel } from './parallel-state.js';
 import { checkAssign, checkTemplateField } from './payload.js';
 import { effectiveQueryLanguage, type QueryLanguage } from './query-language.js';
 import { acceptsField, checkStateFields, isStateType, STATE_TYPES, type StateType } from './state-fields.js';

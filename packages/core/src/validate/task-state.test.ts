@@ -16,6 +16,15 @@ describe('Task', () => {
     expect(task({ Resource: 3 })).toEqual(['SCHEMA_VALIDATION_FAILED: Expected value of type [STRING] @ /States/T/Resource']);
   });
 
+  it('needs the Resource to be an ARN', () => {
+    expect(task({ Resource: 'createToken' })).toEqual([
+      'SCHEMA_VALIDATION_FAILED: The resource provided createToken is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. @ /States/T/Resource',
+    ]);
+    for (const resource of ['arn:aws:lambda:us-east-1:123456789012:function:f', 'arn:aws-cn:states:::http:invoke']) {
+      expect(task({ Resource: resource })).toEqual([]);
+    }
+  });
+
   it('checks timeouts', () => {
     expect(task({ TimeoutSeconds: 10, HeartbeatSeconds: 5 })).toEqual([]);
     expect(task({ TimeoutSeconds: 0, HeartbeatSeconds: 1.5 })).toEqual([

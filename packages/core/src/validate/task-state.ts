@@ -1,7 +1,6 @@
 import { getOwn, hasOwn, isJsonObject, type Json, type JsonObject } from '../json.js';
-import type { ValidationContext } from './context.js';
+import { childLocation, type ValidationContext } from './context.js';
 import { checkAtMostOne, checkInteger, checkRequired, checkString } from './field-checks.js';
-import { childLocation } from './location.js';
 import { Messages } from './messages.js';
 import { checkDynamicKeys } from './payload.js';
 import type { QueryLanguage } from './query-language.js';
@@ -12,11 +11,17 @@ import { checkCatch, checkRetry } from './retry-catch.js';
  * integers (or their `*Path`, or a JSONata expression), heartbeat below timeout; optional
  * `Credentials`; Retry and Catch. Whether the resource names a known integration is not
  * checked here (AWS's `The resource provided … is not recognized` needs AWS's catalogue of
- * integrations); only the EXPRESS restrictions on it are.
+ * integrations); only that it is an ARN at all, and the EXPRESS restrictions on it, are.
  */
 export function checkTask(ctx: ValidationContext, state: JsonObject, at: string, language: QueryLanguage): void {
   checkRequired(ctx, state, ['Resource'], at);
-  if (checkString(ctx, state, 'Resource', at) && ctx.express) checkExpressResource(ctx, state, at);
+  const resource = getOwn(state, 'Resource');
+  if (typeof resource === 'string') {
+    if (!ARN.test(resource)) ctx.schema(childLocation(at, 'Resource'), Messages.resourceNotRecognized(resource));
+    else if (ctx.express) checkExpressResource(ctx, resource, childLocation(at, 'Resource'));
+  } else {
+    checkString(ctx, state, 'Resource', at);
+  }
   checkInteger(ctx, state, 'TimeoutSeconds', at, { min: 1 }, language);
   checkInteger(ctx, state, 'HeartbeatSeconds', at, { min: 1 }, language);
   if (language === 'JSONPath') {
@@ -65,6 +70,8 @@ function isPositiveInteger(value: Json | undefined): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1;
 }
 
+/** Every Task resource is an ARN: a function, an activity or a `states:::` integration (integrations.md §1). */
+const ARN = /^arn:[^:]+:[^:]+:/;
 /** `arn:<partition>:states:<region>:<account>:activity:<name>` */
 const ACTIVITY_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:activity:/;
 const SYNC_SUFFIX = /\.sync(:\d+)?$/;
@@ -74,10 +81,7 @@ const SYNC_SUFFIX = /\.sync(:\d+)?$/;
  * `.waitForTaskToken`, no `.sync`/`.sync:2`, no activities [recorded messages, at the
  * `Resource`]. Nested states are covered because every scope's Tasks pass through here.
  */
-function checkExpressResource(ctx: ValidationContext, state: JsonObject, at: string): void {
-  const resource = getOwn(state, 'Resource');
-  if (typeof resource !== 'string') return;
-  const location = childLocation(at, 'Resource');
+function checkExpressResource(ctx: ValidationContext, resource: string, location: string): void {
   if (resource.endsWith('.waitForTaskToken')) ctx.schema(location, Messages.expressWaitForTaskToken());
   else if (SYNC_SUFFIX.test(resource)) ctx.schema(location, Messages.expressSync());
   else if (ACTIVITY_ARN.test(resource)) ctx.schema(location, Messages.expressActivity());

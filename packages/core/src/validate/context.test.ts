@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childLocation, displayLocation, escapeSegment, itemLocation, ROOT_LOCATION } from './location.js';
+import { childLocation, displayLocation, escapeSegment, itemLocation, ROOT_LOCATION } from './context.js';
 
 describe('locations', () => {
   it('composes members with slashes and positions with brackets, as AWS prints them', () => {
