@@ -5,30 +5,31 @@
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
   now(): number;
-  /** Resolves after `ms` milliseconds of this clock's time; rejects with the signal's reason when aborted. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Calls `callback` after `ms` milliseconds of this clock's time; the returned function cancels it. */
+  setTimer(ms: number, callback: () => void): () => void;
 }
 
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new Error('aborted');
+/** A promise that resolves after `ms` of the clock's time. */
+export function sleep(clock: Clock, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    clock.setTimer(ms, resolve);
+  });
 }
+
+/** setTimeout fires at once for delays above 2^31-1 ms; longer timers are re-armed in steps. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /** The real clock: `Date.now()` and `setTimeout`. */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep(ms, signal) {
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(abortReason(signal));
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(abortReason(signal as AbortSignal));
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
+  setTimer(ms, callback) {
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = (remaining: number): void => {
+      if (remaining > MAX_TIMEOUT_MS) timer = setTimeout(() => arm(remaining - MAX_TIMEOUT_MS), MAX_TIMEOUT_MS);
+      else timer = setTimeout(callback, remaining);
+    };
+    arm(ms);
+    return () => clearTimeout(timer);
   },
 };
 
@@ -40,7 +41,7 @@ export interface SimulatedClock extends Clock {
 interface SimulatedTimer {
   readonly due: number;
   readonly order: number;
-  readonly resolve: () => void;
+  readonly callback: () => void;
 }
 
 /**
@@ -60,7 +61,7 @@ export function createSimulatedClock(startMs = Date.UTC(2026, 0, 1)): SimulatedC
     timers.sort((a, b) => a.due - b.due || a.order - b.order);
     const next = timers.shift() as SimulatedTimer;
     if (next.due > current) current = next.due;
-    next.resolve();
+    next.callback();
     schedule();
   };
   // A macrotask runs only after all queued microtasks, i.e. once every branch has had the
@@ -74,26 +75,14 @@ export function createSimulatedClock(startMs = Date.UTC(2026, 0, 1)): SimulatedC
   return {
     now: () => current,
     pending: () => timers.length,
-    sleep(ms, signal) {
-      return new Promise<void>((resolve, reject) => {
-        if (signal?.aborted) return reject(abortReason(signal));
-        const timer: SimulatedTimer = {
-          due: current + Math.max(0, ms),
-          order: order++,
-          resolve: () => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-          },
-        };
-        const onAbort = (): void => {
-          const index = timers.indexOf(timer);
-          if (index >= 0) timers.splice(index, 1);
-          reject(abortReason(signal as AbortSignal));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        timers.push(timer);
-        schedule();
-      });
+    setTimer(ms, callback) {
+      const timer: SimulatedTimer = { due: current + Math.max(0, ms), order: order++, callback };
+      timers.push(timer);
+      schedule();
+      return () => {
+        const index = timers.indexOf(timer);
+        if (index >= 0) timers.splice(index, 1);
+      };
     },
   };
 }

@@ -6,6 +6,7 @@ import { QUICK_BOUND, exceedsPayloadLimit, quickSize } from './payload-size.js';
 import type { Frame } from './run.js';
 import type { StateNode } from './state-node.js';
 import { isPromise } from './state-node.js';
+import { ExecutionStopped } from './stop-scope.js';
 
 /**
  * A long synchronous run of states (a Choice loop, say) gives the event loop a turn every
@@ -13,12 +14,7 @@ import { isPromise } from './state-node.js';
  */
 const TRANSITIONS_PER_TURN = 50_000;
 
-/** Raised when the execution was stopped (timeout or abort); not routable by Retry/Catch. */
-export class ExecutionStopped extends Error {
-  constructor(readonly reason: 'TIMED_OUT' | 'ABORTED') {
-    super(reason);
-  }
-}
+export { ExecutionStopped };
 
 /**
  * Runs the states of one branch from `start` until it ends, returning its output or throwing
@@ -54,8 +50,9 @@ export function runStates(start: StateNode, input: Json, frame: Frame): Json | P
     value = output;
     node = frame.next as StateNode | null;
     if (node !== null && ++run.transitions % TRANSITIONS_PER_TURN === 0) {
+      if (run.clock.now() >= run.deadline) throw run.timeOut();
       const resume = node;
-      return run.clock.sleep(0, frame.signal).then(() => runStates(resume, value, frame));
+      return frame.scope.sleep(run.clock, 0).then(() => runStates(resume, value, frame));
     }
   }
   return value;

@@ -1,21 +1,18 @@
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
+function randomWord(random: () => number): number {
+  return Math.floor(random() * 0x100000000) >>> 0;
+}
+
+function hexOf(word: number): string {
+  return (HEX[word >>> 24] as string) + HEX[(word >>> 16) & 0xff] + HEX[(word >>> 8) & 0xff] + HEX[word & 0xff];
+}
+
 /** A version 4 UUID drawn from the execution's randomness (so tests can make it repeatable). */
 export function randomUuid(random: () => number): string {
-  const bytes = new Array<number>(16);
-  for (let i = 0; i < 16; i += 4) {
-    const word = Math.floor(random() * 0x100000000);
-    bytes[i] = word & 0xff;
-    bytes[i + 1] = (word >>> 8) & 0xff;
-    bytes[i + 2] = (word >>> 16) & 0xff;
-    bytes[i + 3] = word >>> 24;
-  }
-  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  let out = '';
-  for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
-    out += HEX[bytes[i] as number];
-  }
-  return out;
+  const a = hexOf(randomWord(random));
+  const b = hexOf(((randomWord(random) & 0xffff0fff) | 0x00004000) >>> 0);
+  const c = hexOf(((randomWord(random) & 0x3fffffff) | 0x80000000) >>> 0);
+  const d = hexOf(randomWord(random));
+  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
 }

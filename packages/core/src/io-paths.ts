@@ -1,7 +1,6 @@
 import type { CompileContext } from './compile-context.js';
 import { StatesFailure, runtimeFailure } from './errors.js';
 import type { Json } from './json.js';
-import { toJsonText } from './json.js';
 import type { CompiledPath } from './jsonpath/index.js';
 import { compilePath, compileReferencePath, writeAtPath } from './jsonpath/index.js';
 import { QUICK_BOUND, quickSize } from './payload-size.js';
@@ -83,10 +82,7 @@ export function placeResult(placement: ResultPlacement, rawInput: Json, result: 
   if (placement.kind === 'discard') return rawInput;
   const written = writeAtPath(rawInput, placement.path, result);
   if (written.ok) return written.value;
-  throw new StatesFailure(
-    'States.ResultPathMatchFailure',
-    `Unable to apply ResultPath "${placement.path.source}" to input "${toJsonText(rawInput)}": ${written.message}`,
-  );
+  throw new StatesFailure('States.ResultPathMatchFailure', written.message);
 }
 
 function detailOf(error: unknown): string {

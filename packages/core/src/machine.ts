@@ -114,24 +114,34 @@ class CompiledStateMachine implements StateMachine {
     const executionArn = options.executionArn ?? this.executionArnOf(name, mode, random);
     const stopper = new StopScope();
     const external = options.signal;
-    const onExternalAbort = (): void => stopper.stop(new ExecutionStopped('ABORTED'));
-    if (external?.aborted) onExternalAbort();
-    else external?.addEventListener('abort', onExternalAbort, { once: true });
+    let onExternalAbort: (() => void) | undefined;
+    if (external !== undefined) {
+      const abort = (): void => stopper.stop(new ExecutionStopped('ABORTED'));
+      onExternalAbort = abort;
+      if (external.aborted) abort();
+      else external.addEventListener('abort', abort, { once: true });
+    }
 
     const startDate = clock.now();
     const roleArn = options.roleArn ?? DEFAULT_ROLE_ARN;
-    const run = new ExecutionRun(mode, executionArn, name, this.arn, this.name, roleArn, input, startDate, clock, random, options.taskPort, options.history);
-    run.emit('ExecutionStarted', 0, 'executionStartedEventDetails', () => ({
-      input: toJsonText(input),
-      inputDetails: { truncated: false },
-      roleArn,
-    }));
+    const run = new ExecutionRun(mode, executionArn, name, this.arn, this.name, roleArn, input, startDate, clock, random, options.taskPort, options.history, stopper);
+    // Sleeps and tasks never wait past the deadline; reaching it times the execution out.
+    const limitSeconds = mode === 'STANDARD' ? this.plan.timeoutSeconds : Math.min(this.plan.timeoutSeconds ?? EXPRESS_LIMIT_SECONDS, EXPRESS_LIMIT_SECONDS);
+    if (limitSeconds !== undefined) run.deadline = startDate + limitSeconds * 1000;
+    if (run.sink === undefined) run.lastEventId++;
+    else {
+      run.emit('ExecutionStarted', 0, 'executionStartedEventDetails', () => ({
+        input: toJsonText(input),
+        inputDetails: { truncated: false },
+        roleArn,
+      }));
+    }
     const frame = new Frame(run, stopper);
     const stateMachineArn = this.arn;
     const finish = (outcome: Outcome, pendingWork: boolean): ExecutionResult => {
-      external?.removeEventListener('abort', onExternalAbort);
+      if (onExternalAbort !== undefined) external?.removeEventListener('abort', onExternalAbort);
       // Work still in flight (a branch's timer, a task) is stopped once the outcome is known.
-      if (pendingWork) stopper.stop(new ExecutionStopped('ABORTED'));
+      if (pendingWork) stopper.stopPending(() => new ExecutionStopped('ABORTED'));
       emitEnd(run, outcome);
       const result: Mutable<ExecutionResult> = { executionArn, stateMachineArn, name, status: outcome.status, startDate, stopDate: clock.now(), input };
       if (outcome.output !== undefined) result.output = outcome.output;
@@ -147,26 +157,10 @@ class CompiledStateMachine implements StateMachine {
       return Promise.resolve(finish(outcomeOf(error), false));
     }
     if (!isPromise(output)) return Promise.resolve(finish({ status: 'SUCCEEDED', output }, false));
-
-    const limitSeconds = mode === 'STANDARD' ? this.plan.timeoutSeconds : Math.min(this.plan.timeoutSeconds ?? EXPRESS_LIMIT_SECONDS, EXPRESS_LIMIT_SECONDS);
-    const running = output.then(
-      (value): Outcome => ({ status: 'SUCCEEDED', output: value }),
-      (error: unknown) => outcomeOf(error),
+    return output.then(
+      (value) => finish({ status: 'SUCCEEDED', output: value }, true),
+      (error: unknown) => finish(outcomeOf(error), true),
     );
-    if (limitSeconds === undefined) return running.then((outcome) => finish(outcome, true));
-    const remainingMs = startDate + limitSeconds * 1000 - clock.now();
-    const timer = new AbortController();
-    const timedOut = clock.sleep(Math.max(0, remainingMs), AbortSignal.any([timer.signal, stopper.signal])).then(
-      (): Outcome => {
-        stopper.stop(new ExecutionStopped('TIMED_OUT'));
-        return { status: 'TIMED_OUT', error: 'States.Timeout' };
-      },
-      (): Promise<Outcome> => running,
-    );
-    return Promise.race([running, timedOut]).then((outcome) => {
-      timer.abort();
-      return finish(outcome, true);
-    });
   }
 }
 
@@ -188,6 +182,10 @@ function outcomeOf(error: unknown): Outcome {
 }
 
 function emitEnd(run: ExecutionRun, outcome: Outcome): void {
+  if (run.sink === undefined) {
+    run.lastEventId++;
+    return;
+  }
   const errorDetails = (): Json => {
     const details: JsonObject = {};
     if (outcome.error !== undefined) details.error = outcome.error;

@@ -5,6 +5,7 @@ import type { Json, JsonObject } from './json.js';
 import type { TaskPort } from './task-port.js';
 import type { ValueSources } from './sources.js';
 import type { StopScope } from './stop-scope.js';
+import { ExecutionStopped } from './stop-scope.js';
 
 /**
  * Everything one execution shares across its states, branches and iterations.
@@ -14,6 +15,8 @@ import type { StopScope } from './stop-scope.js';
 export class ExecutionRun {
   lastEventId = 0;
   transitions = 0;
+  /** When the execution times out (epoch ms; Infinity when it has no limit). */
+  deadline = Number.POSITIVE_INFINITY;
   private executionContext: JsonObject | undefined;
   private machineContext: JsonObject | undefined;
 
@@ -30,7 +33,15 @@ export class ExecutionRun {
     readonly random: () => number,
     readonly taskPort: TaskPort | undefined,
     readonly sink: HistorySink | undefined,
+    readonly rootScope: StopScope,
   ) {}
+
+  /** Stops the whole execution as timed out; returns the reason to throw. */
+  timeOut(): ExecutionStopped {
+    const reason = new ExecutionStopped('TIMED_OUT');
+    this.rootScope.stop(reason);
+    return reason;
+  }
 
   /** Records an event; builds the event object only when a sink listens. Returns its id. */
   emit(type: string, previousEventId: number, detailsKey?: string, details?: () => Json): number {
@@ -100,6 +111,19 @@ export class Frame {
     readonly run: ExecutionRun,
     readonly scope: StopScope,
   ) {}
+
+  /**
+   * Waits `ms` of the clock's time unless this thread is stopped first. Never waits past the
+   * execution's deadline: reaching it times the execution out.
+   */
+  sleep(ms: number): Promise<void> {
+    const run = this.run;
+    const remaining = run.deadline - run.clock.now();
+    if (ms < remaining) return this.scope.sleep(run.clock, ms);
+    return this.scope.sleep(run.clock, Math.max(0, remaining)).then(() => {
+      throw run.timeOut();
+    });
+  }
 
   /** The abort signal of this thread of control (created on first use). */
   get signal(): AbortSignal {

@@ -90,31 +90,37 @@ export class TaskState extends RecoveringState {
       return Promise.reject(new StatesFailure('States.TaskFailed', `No task runner is configured for the resource '${this.resource}'.`));
     }
     const controller = new AbortController();
-    const stopWithParent = (): void => controller.abort(frame.signal.reason);
-    frame.signal.addEventListener('abort', stopWithParent, { once: true });
-    const timers = new AbortController();
     const clock = run.clock;
+    const timeoutMs = timeoutSeconds * 1000;
     return new Promise<Json>((resolve, reject) => {
-      let heartbeatTimer: AbortController | undefined;
-      const finish = (): void => {
-        timers.abort();
-        heartbeatTimer?.abort();
-        frame.signal.removeEventListener('abort', stopWithParent);
+      let settled = false;
+      let cancelHeartbeat: (() => void) | undefined;
+      const cancelTimeout = clock.setTimer(timeoutMs, () => fail(new StatesFailure('States.Timeout')));
+      // The execution's deadline may come before the task's own timeout.
+      const untilDeadline = run.deadline - clock.now();
+      const cancelDeadline = untilDeadline < timeoutMs ? clock.setTimer(Math.max(0, untilDeadline), () => run.timeOut()) : undefined;
+      const unsubscribe = frame.scope.onStop((reason) => fail(reason));
+      const finish = (): boolean => {
+        if (settled) return false;
+        settled = true;
+        cancelTimeout();
+        cancelDeadline?.();
+        cancelHeartbeat?.();
+        unsubscribe();
+        return true;
       };
-      const fail = (failure: unknown): void => {
-        finish();
+      function fail(failure: unknown): void {
+        if (!finish()) return;
         controller.abort(failure);
         reject(failure);
-      };
-      clock.sleep(timeoutSeconds * 1000, timers.signal).then(() => fail(new StatesFailure('States.Timeout')), () => undefined);
+      }
       const armHeartbeat = (): void => {
-        if (heartbeatSeconds === undefined) return;
-        heartbeatTimer?.abort();
-        const timer = new AbortController();
-        heartbeatTimer = timer;
-        clock.sleep(heartbeatSeconds * 1000, timer.signal).then(() => fail(new HeartbeatTimeout()), () => undefined);
+        if (heartbeatSeconds === undefined || settled) return;
+        cancelHeartbeat?.();
+        cancelHeartbeat = clock.setTimer(heartbeatSeconds * 1000, () => fail(new HeartbeatTimeout()));
       };
       armHeartbeat();
+      if (settled) return;
       let pending: Promise<Json>;
       try {
         pending = port.invoke({
@@ -122,7 +128,7 @@ export class TaskState extends RecoveringState {
           payload,
           stateName: this.name,
           signal: controller.signal,
-          timeoutMs: timeoutSeconds * 1000,
+          timeoutMs,
           heartbeatMs: heartbeatSeconds === undefined ? undefined : heartbeatSeconds * 1000,
           heartbeat: armHeartbeat,
           credentials,
@@ -134,15 +140,10 @@ export class TaskState extends RecoveringState {
       }
       pending.then(
         (result) => {
-          if (controller.signal.aborted) return;
-          finish();
-          resolve(result);
+          if (finish()) resolve(result);
         },
-        (error: unknown) => {
-          if (!controller.signal.aborted) fail(error);
-        },
+        (error: unknown) => fail(error),
       );
-      if (frame.signal.aborted) fail(frame.signal.reason);
     });
   }
 }

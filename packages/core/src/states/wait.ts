@@ -34,7 +34,7 @@ export class WaitState extends BaseState {
     const delayMs = this.delayMs(inputSources, clock.now());
     const outputPath = this.io.outputPath;
     if (delayMs <= 0) return outputPath === undefined ? input : outputPath(inputSources);
-    return clock.sleep(delayMs, frame.signal).then(() => (outputPath === undefined ? input : outputPath(inputSources)));
+    return frame.sleep(delayMs).then(() => (outputPath === undefined ? input : outputPath(inputSources)));
   }
 
   private delayMs(sources: import('../run.js').StateSources, now: number): number {
