@@ -85,7 +85,9 @@ function enterState(node: StateNode, input: Json, frame: Frame): void {
     frame.enteredEventId = ++run.lastEventId;
     return;
   }
-  frame.enteredEventId = run.emit(`${node.type}StateEntered`, run.lastEventId, 'stateEnteredEventDetails', () => ({
+  // AWS-observed: the first state's Entered event points at 0, not at ExecutionStarted.
+  const previous = run.lastEventId === 1 ? 0 : run.lastEventId;
+  frame.enteredEventId = run.emit(`${node.type}StateEntered`, previous, 'stateEnteredEventDetails', () => ({
     name: node.name,
     input: toJsonText(input),
     inputDetails: { truncated: false },

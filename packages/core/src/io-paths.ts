@@ -5,7 +5,7 @@ import type { CompiledPath } from './jsonpath/index.js';
 import { compilePath, compileReferencePath, writeAtPath } from './jsonpath/index.js';
 import { QUICK_BOUND, quickSize } from './payload-size.js';
 import type { Frame, StateSources } from './run.js';
-import { selectFrom } from './sources.js';
+import { selectFrom, valueFrom } from './sources.js';
 
 /** InputPath or OutputPath: selects part of a value. `null` means `{}`; absent means the whole value. */
 export type SelectPath = ((sources: StateSources) => Json) | undefined;
@@ -28,10 +28,11 @@ export function compileSelectPath(value: Json | undefined, pointer: string, cx: 
     return undefined;
   }
   return (sources) => {
-    const found = selectFrom(path, sources);
+    const found = valueFrom(path, sources);
+    if (found !== undefined) return found;
     // AWS-observed cause: "Invalid path '$.x' : No results for path: $['x']".
-    if (!found.found) throw runtimeFailure(`Invalid path '${value}' : ${found.message}`);
-    return found.value;
+    const missing = selectFrom(path, sources);
+    throw runtimeFailure(`Invalid path '${value}' : ${missing.found ? 'No results' : missing.message}`);
   };
 }
 

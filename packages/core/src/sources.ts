@@ -22,3 +22,11 @@ export function selectFrom(path: CompiledPath, sources: ValueSources): PathResul
   if (value === undefined) return { found: false, message: `The variable '$${name}' is not defined.` };
   return path.select(value);
 }
+
+/** The value a path selects, or undefined when it selects nothing (no result object). */
+export function valueFrom(path: CompiledPath, sources: ValueSources): Json | undefined {
+  if (path.root === 'input') return path.get(sources.input);
+  if (path.root === 'context') return path.get(sources.context());
+  const value = sources.variable(path.variable as string);
+  return value === undefined ? undefined : path.get(value);
+}

@@ -6,7 +6,7 @@ import type { Json, JsonObject } from './json.js';
 import { defineKey, isJsonObject, toJsonText } from './json.js';
 import { compilePath } from './jsonpath/index.js';
 import type { StateSources } from './run.js';
-import { selectFrom } from './sources.js';
+import { valueFrom } from './sources.js';
 
 /** A compiled payload template (Parameters, ResultSelector, ItemSelector…): evaluate many times. */
 export type Template = (sources: StateSources) => Json;
@@ -72,13 +72,13 @@ export function compileDynamicValue(key: string, field: Json, pointer: string, c
       return invalid();
     }
     return (sources) => {
-      const found = selectFrom(path, sources);
-      if (!found.found) {
+      const value = valueFrom(path, sources);
+      if (value === undefined) {
         throw runtimeFailure(
           `The JSONPath '${field}' specified for the field '${key}' could not be found in the input '${toJsonText(sources.input)}'`,
         );
       }
-      return found.value;
+      return value;
     };
   }
   if (looksLikeIntrinsic(field)) {

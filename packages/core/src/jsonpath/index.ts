@@ -27,6 +27,8 @@ export interface CompiledPath {
   readonly isReferencePath: boolean; // only simple steps: .name, ['name'], [n] (what ResultPath accepts)
   /** Evaluate against the value the root names. Definite path: the node. Indefinite: array of matches (may be empty). */
   select(rootValue: Json): PathResult;
+  /** The same as select, without a result object: the value, or undefined when not found. */
+  get(rootValue: Json): Json | undefined;
 }
 
 const VARIABLE_NAME = /^[\p{L}_][\p{L}\p{N}_]*/u;
@@ -40,6 +42,7 @@ class Path implements CompiledPath {
   /** The steps after the root (`$$.a` and `$x.a` have the steps of `$.a`). */
   readonly steps: readonly Step[];
   readonly select: (rootValue: Json) => PathResult;
+  readonly get: (rootValue: Json) => Json | undefined;
 
   constructor(source: string, root: PathRoot, variable: string | undefined, steps: readonly Step[]) {
     this.source = source;
@@ -51,7 +54,18 @@ class Path implements CompiledPath {
       (s) => (s.kind === 'property' && s.names.length === 1) || (s.kind === 'index' && s.indexes.length === 1),
     );
     this.select = makeSelect(steps, this.definite);
+    this.get = makeGet(steps, this.definite, this.select);
   }
+}
+
+/** Hot paths (templates, Choice) need the value only; a definite path needs no result object. */
+function makeGet(steps: readonly Step[], definite: boolean, select: (rootValue: Json) => PathResult): (rootValue: Json) => Json | undefined {
+  if (steps.length === 0) return (rootValue) => rootValue;
+  if (definite && !steps.some((s) => s.kind === 'function')) return definiteGetter(steps);
+  return (rootValue) => {
+    const result = select(rootValue);
+    return result.found ? result.value : undefined;
+  };
 }
 
 function makeSelect(steps: readonly Step[], definite: boolean): (rootValue: Json) => PathResult {

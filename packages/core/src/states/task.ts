@@ -13,6 +13,7 @@ import { TaskFailure } from '../task-port.js';
 import type { IoPlan, StateSpec } from './common.js';
 import { compileIo } from './common.js';
 import { RecoveringState } from './recovering.js';
+import { ExecutionStopped } from '../stop-scope.js';
 
 /** AWS's default task timeout (the States language spec says 60 s; AWS uses 99999999 s). */
 const DEFAULT_TIMEOUT_SECONDS = 99_999_999;
@@ -69,6 +70,10 @@ export class TaskState extends RecoveringState {
         return io.outputPath === undefined ? placed : io.outputPath(sources.withInput(placed));
       },
       (error: unknown) => {
+        // A stop (execution timeout, abort, a failed sibling branch) is not a task failure: it
+        // must reach the driver as it is, or a timed-out execution would end FAILED with
+        // States.TaskFailed ("… failed: TIMED_OUT") and record a TaskFailed event.
+        if (error instanceof ExecutionStopped || frame.scope.stopped) throw error;
         const failure = taskFailureOf(error, this.resource);
         const type = failure.error === 'States.Timeout' ? this.events.timedOut : this.events.failed;
         run.emit(type, started, this.events.failedDetails, () => this.events.failedDetailsOf(failure));
