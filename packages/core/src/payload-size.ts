@@ -68,10 +68,14 @@ function stringByteSize(text: string): number {
     else if (code === 0x22 || code === 0x5c) size += 2;
     else if (code < 0x80) size += 1;
     else if (code < 0x800) size += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    else if (code < 0xd800 || code > 0xdfff) size += 3;
+    else if (code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       size += 4;
       i++;
-    } else size += 3;
+    }
+    // A lone surrogate: JSON.stringify writes it as a \uXXXX escape (six bytes). Counting it
+    // as a character (or swallowing the next one as its pair) under-measured such strings.
+    else size += 6;
   }
   return size;
 }

@@ -3,8 +3,9 @@
  * (ToleratedFailureCount/Percentage and their Path forms) with AWS's causes.
  */
 import { describe, expect, it } from 'vitest';
+import { createSimulatedClock } from '../index.js';
 import type { Json } from '../index.js';
-import { execute } from '../../test/support.js';
+import { START_MS, execute, recordingPort } from '../../test/support.js';
 
 const PASS_ITEM: Json = { StartAt: 'Item', States: { Item: { Type: 'Pass', End: true } } };
 /** Fails for items that are objects with `fail: true`, passes the others on. */
@@ -78,8 +79,12 @@ describe('ItemBatcher', () => {
   });
 
   it('a batch is one iteration', async () => {
-    const { events } = await run(distributed({ ItemBatcher: { MaxItemsPerBatch: 2 } }), [1, 2, 3]);
-    expect(events.filter((event) => event.type === 'MapIterationStarted')).toHaveLength(2);
+    const clock = createSimulatedClock(START_MS);
+    const port = recordingPort(clock, (request) => request.payload);
+    const processor: Json = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } } };
+    const { result } = await execute(distributed({ ItemBatcher: { MaxItemsPerBatch: 2 } }, processor), [1, 2, 3], { type: 'STANDARD', clock, taskPort: port });
+    expect(result.status).toBe('SUCCEEDED');
+    expect(port.calls.map((call) => call.payload)).toEqual([{ Items: [1, 2] }, { Items: [3] }]);
   });
 });
 

@@ -198,10 +198,33 @@ describe('a failing iteration', () => {
       await sleep(clock, 60_000);
       return request.payload;
     });
-    const { result, elapsedMs } = await execute(mapMachine({ ItemProcessor: TASK_PROCESSOR }), ['slow', 'bad', 'slow'], { clock, taskPort: port });
+    const { result, elapsedMs, events } = await execute(mapMachine({ ItemProcessor: TASK_PROCESSOR }), ['slow', 'bad', 'slow'], { clock, taskPort: port });
     expect(result).toMatchObject({ status: 'FAILED', error: 'Bad.Item' });
     expect(elapsedMs).toBe(1000);
     expect(port.calls.filter((call) => call.payload === 'slow').every((call) => call.signal.aborted)).toBe(true);
+    // Only the failing iteration failed; the stopped ones record no failure of their own,
+    // and nothing follows MapStateFailed but the end of the execution.
+    expect(eventsOf(events, 'MapIterationFailed').map((event) => event['mapIterationFailedEventDetails'])).toEqual([{ name: 'Map', index: 1 }]);
+    const failedAt = events.findIndex((event) => event.type === 'MapStateFailed');
+    expect(typesOf(events.slice(failedAt + 1)).filter((type) => !type.endsWith('Aborted'))).toEqual(['ExecutionFailed']);
+  });
+
+  it('stopped iterations that were waiting record no failure either', async () => {
+    const definition = mapMachine({
+      ItemProcessor: {
+        StartAt: 'Check',
+        States: {
+          Check: { Type: 'Choice', Choices: [{ Variable: '$', StringEquals: 'bad', Next: 'Bad' }], Default: 'Long' },
+          Bad: { Type: 'Fail', Error: 'Bad.Item' },
+          Long: { Type: 'Wait', Seconds: 100, End: true },
+        },
+      },
+    });
+    const { result, events, clock } = await execute(definition, ['slow', 'bad', 'slow']);
+    expect(result).toMatchObject({ status: 'FAILED', error: 'Bad.Item' });
+    expect(eventsOf(events, 'MapIterationFailed').map((event) => event['mapIterationFailedEventDetails'])).toEqual([{ name: 'Map', index: 1 }]);
+    expect(typesOf(events).at(-1)).toBe('ExecutionFailed');
+    expect(clock.pending()).toBe(0);
   });
 
   it('is caught by the Map’s Catch with its ResultPath', async () => {

@@ -91,7 +91,10 @@ export class MapState extends RecoveringState {
         return output;
       };
       const iterationFailed = (error: unknown): never => {
-        if (!(error instanceof ExecutionStopped)) {
+        // An iteration stopped because a sibling failed (or the execution stopped) did not fail
+        // itself: without the `child.stopped` test it was recorded as MapIterationFailed after
+        // MapStateFailed, carrying the sibling's error.
+        if (!(error instanceof ExecutionStopped) && !child.stopped) {
           run.emit('MapIterationFailed', run.lastEventId, 'mapIterationFailedEventDetails', () => ({ name: this.name, index }));
         }
         throw error;

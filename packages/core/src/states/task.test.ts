@@ -34,6 +34,30 @@ describe('the request a task port receives', () => {
     expect(request.context).toMatchObject({ State: { Name: 'Work' }, Execution: { Name: 'test-execution' } });
   });
 
+  it('carries the context object with the time the Task state was entered', async () => {
+    const { clock, port } = portOf(() => 'ok');
+    const definition: Json = {
+      StartAt: 'Look',
+      States: {
+        Look: { Type: 'Pass', Parameters: { 'at.$': '$$.State.EnteredTime' }, Next: 'Pause' },
+        Pause: { Type: 'Wait', Seconds: 10, Next: 'Work' },
+        Work: { Type: 'Task', Resource: SERVICE_RESOURCE, End: true },
+      },
+    };
+    await execute(definition, {}, { clock, taskPort: port });
+    expect(port.calls[0]?.context).toMatchObject({ State: { Name: 'Work', EnteredTime: '2026-01-01T00:00:10.000Z' } });
+  });
+
+  it('keeps the state’s entry time in the context of a retried attempt', async () => {
+    const { clock, port } = portOf((_request, index) => {
+      if (index === 0) throw new TaskFailure('Flaky');
+      return 'ok';
+    });
+    await execute(taskMachine({ Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: 5 }] }), {}, { clock, taskPort: port });
+    expect(port.callTimes).toEqual([0, 5000]);
+    for (const call of port.calls) expect(call.context).toMatchObject({ State: { Name: 'Work', EnteredTime: '2026-01-01T00:00:00.000Z' } });
+  });
+
   it('has no heartbeat and AWS’s default timeout (99999999 s) when none is given', async () => {
     const { clock, port } = portOf(() => null);
     await execute(taskMachine({}), {}, { clock, taskPort: port });
@@ -172,6 +196,17 @@ describe('TimeoutSeconds', () => {
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: { Error: 'States.Timeout' } });
   });
 
+  it('a timed-out task is retried by a States.Timeout retrier, each attempt with its own timeout', async () => {
+    const { clock, port } = portOf((_request, index) => (index < 2 ? never() : 'third time'));
+    const definition = taskMachine({ TimeoutSeconds: 5, Retry: [{ ErrorEquals: ['States.Timeout'], IntervalSeconds: 1, BackoffRate: 1 }] });
+    const { result, events, elapsedMs } = await execute(definition, {}, { clock, taskPort: port });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: 'third time' });
+    expect(port.callTimes).toEqual([0, 6000, 12_000]);
+    expect(elapsedMs).toBe(12_000);
+    expect(events.filter((event) => event.type === 'TaskTimedOut')).toHaveLength(2);
+    expect(port.calls.slice(0, 2).every((call) => call.signal.aborted)).toBe(true);
+  });
+
   it('TimeoutSecondsPath reads the timeout from the effective input', async () => {
     const { clock, port } = portOf(() => never());
     const { result, elapsedMs } = await execute(taskMachine({ InputPath: '$.cfg', TimeoutSecondsPath: '$.timeout' }), { cfg: { timeout: 4 } }, { clock, taskPort: port });
@@ -224,10 +259,12 @@ describe('HeartbeatSeconds', () => {
 
   it('heartbeats do not extend TimeoutSeconds', async () => {
     const { clock, port } = portOf(async (request) => {
-      for (;;) {
+      // Keeps beating until the engine gives up on the task.
+      while (!request.signal.aborted) {
         await sleep(clock, 1000);
         request.heartbeat();
       }
+      return 'stopped';
     });
     const { result, elapsedMs } = await execute(taskMachine({ TimeoutSeconds: 10, HeartbeatSeconds: 3 }), {}, { clock, taskPort: port });
     expect(result.error).toBe('States.Timeout');

@@ -26,6 +26,12 @@ type Seconds = { readonly kind: 'fixed'; readonly seconds: number | undefined } 
  */
 export class TaskState extends RecoveringState {
   readonly type = 'Task';
+  /**
+   * Every task hands the context object to its port, so the entry time must be recorded even
+   * when no field mentions `$$`; otherwise the port saw the entry time of an earlier state
+   * that read `$$`, or the time of a retry instead of the state's entry.
+   */
+  override readonly readsContext: boolean = true;
   private readonly io: IoPlan;
   private readonly resource: string;
   private readonly events: TaskEvents;
@@ -59,10 +65,15 @@ export class TaskState extends RecoveringState {
     return this.invoke(run, frame, payload, credentials, timeoutSeconds, heartbeatSeconds).then(
       (result) => {
         if (exceedsPayloadLimit(result)) {
-          throw new StatesFailure(
+          const failure = new StatesFailure(
             'States.DataLimitExceeded',
             `The state/task '${this.resource}' returned a result with a size exceeding the maximum number of bytes service limit.`,
           );
+          // AWS records an oversized result as a failed task (TaskFailed / LambdaFunctionFailed
+          // with States.DataLimitExceeded); thrown here, it skipped the rejection handler below
+          // and the history went from TaskStarted straight to the next state or the end.
+          run.emit(this.events.failed, started, this.events.failedDetails, () => this.events.failedDetailsOf(failure));
+          throw failure;
         }
         run.emit(this.events.succeeded, started, this.events.succeededDetails, () => this.events.succeededDetailsOf(result));
         const selected = io.resultSelector === undefined ? result : io.resultSelector(sources.withInput(result));
