@@ -8,6 +8,7 @@ import {
   requireNumber,
 } from './intrinsic-function.js';
 import { createJavaRandom } from './java-compat.js';
+import { uuidFromBytes } from '../ids.js';
 
 const MATH_ADD = 'States.MathAdd';
 const MATH_RANDOM = 'States.MathRandom';
@@ -50,17 +51,9 @@ function randomBetween(args: readonly Json[], rt: IntrinsicRuntime): Json {
   return start + createJavaRandom(long).nextIntBelow(bound);
 }
 
-const HEX = '0123456789abcdef';
-
-/** States.UUID: a version 4 UUID, lowercase, drawn from the execution's injected randomness. */
+/** States.UUID: a version 4 UUID, lowercase, one byte per draw of the execution's injected randomness. */
 export function createUuidV4(rt: Pick<IntrinsicRuntime, 'random'>): string {
-  let out = '';
-  for (let i = 0; i < 16; i++) {
-    let byte = Math.floor(rt.random() * 256) & 0xff;
-    if (i === 6) byte = (byte & 0x0f) | 0x40; // version 4
-    if (i === 8) byte = (byte & 0x3f) | 0x80; // RFC 4122 variant
-    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
-    out += (HEX[byte >> 4] as string) + (HEX[byte & 0x0f] as string);
-  }
-  return out;
+  const bytes = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) bytes[i] = Math.floor(rt.random() * 256);
+  return uuidFromBytes(bytes);
 }
