@@ -78,7 +78,6 @@ function withinPayloadLimit(output: Json, frame: Frame): boolean {
 function enterState(node: StateNode, input: Json, frame: Frame): void {
   const run = frame.run;
   frame.stateName = node.name;
-  frame.retryCount = 0;
   if (node.readsContext) frame.enteredTime = run.clock.now();
   // Hot path: without a sink, an event is only a number.
   if (run.sink === undefined) {

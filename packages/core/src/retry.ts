@@ -59,11 +59,6 @@ export class RetryCounters {
     }
     return undefined;
   }
-
-  /** Total retries so far (`$$.State.RetryCount`). */
-  total(): number {
-    return this.attempts.reduce((a, b) => a + b, 0);
-  }
 }
 
 export function stringList(raw: JsonObject, field: string, pointer: string, cx: CompileContext): string[] {

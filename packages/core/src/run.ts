@@ -95,7 +95,6 @@ export class Frame {
   stateName = '';
   enteredEventId = 0;
   enteredTime = 0;
-  retryCount = 0;
   /** The transition chosen by the state that just ran (Choice and Catch override `Next`). */
   next: unknown = null;
   mapItem: MapItemContext | undefined;

@@ -6,7 +6,7 @@ import type { Json } from '../json.js';
 import type { Frame } from '../run.js';
 import type { StateNode } from '../state-node.js';
 import type { IoPlan, StateSpec } from './common.js';
-import { BaseState, compileIo } from './common.js';
+import { BaseState, compileIo, effectiveInput } from './common.js';
 
 /** Choice: InputPath → first matching rule (or Default) → OutputPath. */
 export class ChoiceState extends BaseState {
@@ -26,8 +26,8 @@ export class ChoiceState extends BaseState {
 
   execute(rawInput: Json, frame: Frame): Json {
     const sources = frame.sources(rawInput);
-    const input = this.io.inputPath === undefined ? rawInput : this.io.inputPath(sources);
-    const ruleSources = input === rawInput ? sources : sources.withInput(input);
+    const ruleSources = effectiveInput(this.io, sources);
+    const input = ruleSources.input;
     const rules = this.rules;
     let next: StateNode | null | undefined;
     for (let i = 0; i < rules.length; i++) {

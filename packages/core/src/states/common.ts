@@ -1,7 +1,7 @@
 import type { CompileContext } from '../compile-context.js';
 import { pointerTo } from '../compile-context.js';
 import type { ResultPlacement, SelectPath } from '../io-paths.js';
-import { compileResultPath, compileSelectPath } from '../io-paths.js';
+import { compileResultPath, compileSelectPath, placeResultInFrame } from '../io-paths.js';
 import type { Json, JsonObject } from '../json.js';
 import type { StateNode, StateType } from '../state-node.js';
 import type { Template } from '../template.js';
@@ -85,4 +85,21 @@ export abstract class BaseState implements StateNode {
     const next = this.spec.raw.Next;
     this.next = typeof next === 'string' ? resolve(next) : null;
   }
+}
+
+/** InputPath applied: the sources whose `$` is the state's effective input. */
+export function effectiveInput(io: IoPlan, sources: import('../run.js').StateSources): import('../run.js').StateSources {
+  if (io.inputPath === undefined) return sources;
+  const input = io.inputPath(sources);
+  return input === sources.input ? sources : sources.withInput(input);
+}
+
+/**
+ * The tail of the pipeline for Task, Parallel and Map: ResultSelector over the result,
+ * ResultPath into the raw input, OutputPath over that.
+ */
+export function completeWithResult(io: IoPlan, frame: import('../run.js').Frame, sources: import('../run.js').StateSources, result: Json): Json {
+  const selected = io.resultSelector === undefined ? result : io.resultSelector(sources.withInput(result));
+  const placed = placeResultInFrame(frame, io.resultPath, sources.input, selected);
+  return io.outputPath === undefined ? placed : io.outputPath(sources.withInput(placed));
 }

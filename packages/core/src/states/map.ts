@@ -6,8 +6,8 @@ import { runStates, ExecutionStopped } from '../drive.js';
 import { fanOut } from '../fan-out.js';
 import { StopScope } from '../stop-scope.js';
 import type { SelectPath } from '../io-paths.js';
-import { compileSelectPath, placeResultInFrame } from '../io-paths.js';
-import type { Json, JsonObject } from '../json.js';
+import { compileSelectPath } from '../io-paths.js';
+import type { Json } from '../json.js';
 import { isJsonObject, toJsonText } from '../json.js';
 import type { StateSources } from '../run.js';
 import { Frame } from '../run.js';
@@ -15,7 +15,7 @@ import { isPromise } from '../state-node.js';
 import type { Template } from '../template.js';
 import { compileTemplate } from '../template.js';
 import type { IoPlan, ScopePlan, StateSpec } from './common.js';
-import { compileIo } from './common.js';
+import { compileIo, completeWithResult, effectiveInput } from './common.js';
 import { RecoveringState } from './recovering.js';
 import type { Batcher, ToleranceSource } from './map-distributed.js';
 import { batchItems, compileBatcher, compileTolerance, resolveTolerance } from './map-distributed.js';
@@ -66,8 +66,8 @@ export class MapState extends RecoveringState {
     const io = this.io;
     const run = frame.run;
     const sources = frame.sources(rawInput);
-    const input = io.inputPath === undefined ? rawInput : io.inputPath(sources);
-    const inputSources = input === rawInput ? sources : sources.withInput(input);
+    const inputSources = effectiveInput(io, sources);
+    const input = inputSources.input;
     const found = this.itemsPath === undefined ? input : this.itemsPath(inputSources);
     if (!Array.isArray(found)) throw runtimeFailure(`Map state input must be an array but was: ${toJsonText(found)}`);
     const limit = this.resolveConcurrency(inputSources);
@@ -119,10 +119,7 @@ export class MapState extends RecoveringState {
     const finish = (results: Json[]): Json => {
       child.release();
       run.emit('MapStateSucceeded', run.lastEventId);
-      const result: Json = results;
-      const selected = io.resultSelector === undefined ? result : io.resultSelector(sources.withInput(result));
-      const placed = placeResultInFrame(frame, io.resultPath, rawInput, selected);
-      return io.outputPath === undefined ? placed : io.outputPath(sources.withInput(placed));
+      return completeWithResult(io, frame, sources, results);
     };
     const fail = (error: unknown): never => {
       child.stop(error);
@@ -166,4 +163,3 @@ function selectItem(selector: Template, sources: StateSources, frame: Frame, ind
   }
 }
 
-export type { JsonObject };

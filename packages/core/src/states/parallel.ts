@@ -1,5 +1,4 @@
 import { pointerTo } from '../compile-context.js';
-import { placeResultInFrame } from '../io-paths.js';
 import type { Json } from '../json.js';
 import { fanOut } from '../fan-out.js';
 import { StopScope } from '../stop-scope.js';
@@ -7,7 +6,7 @@ import { runStates } from '../drive.js';
 import { Frame } from '../run.js';
 import { isPromise } from '../state-node.js';
 import type { IoPlan, ScopePlan, StateSpec } from './common.js';
-import { compileIo } from './common.js';
+import { compileIo, completeWithResult, effectiveInput } from './common.js';
 import { RecoveringState } from './recovering.js';
 
 /**
@@ -39,18 +38,15 @@ export class ParallelState extends RecoveringState {
     const io = this.io;
     const run = frame.run;
     const sources = frame.sources(rawInput);
-    const input = io.inputPath === undefined ? rawInput : io.inputPath(sources);
-    const payload = io.parameters === undefined ? input : io.parameters(input === rawInput ? sources : sources.withInput(input));
+    const inputSources = effectiveInput(io, sources);
+    const payload = io.parameters === undefined ? inputSources.input : io.parameters(inputSources);
     const started = run.emit('ParallelStateStarted', frame.enteredEventId);
     const child = new StopScope(frame.scope);
     const branches = this.branches;
     const finish = (results: Json[]): Json => {
       child.release();
       run.emit('ParallelStateSucceeded', run.lastEventId);
-      const result: Json = results;
-      const selected = io.resultSelector === undefined ? result : io.resultSelector(sources.withInput(result));
-      const placed = placeResultInFrame(frame, io.resultPath, rawInput, selected);
-      return io.outputPath === undefined ? placed : io.outputPath(sources.withInput(placed));
+      return completeWithResult(io, frame, sources, results);
     };
     const fail = (error: unknown): never => {
       child.stop(error);

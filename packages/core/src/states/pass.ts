@@ -3,7 +3,7 @@ import type { Json } from '../json.js';
 import type { Frame } from '../run.js';
 import { deepFreeze } from '../template.js';
 import type { IoPlan, StateSpec } from './common.js';
-import { BaseState, compileIo } from './common.js';
+import { BaseState, compileIo, effectiveInput } from './common.js';
 
 /** Pass: InputPath → Parameters → (Result, else the Parameters output) → ResultPath → OutputPath. */
 export class PassState extends BaseState {
@@ -20,11 +20,11 @@ export class PassState extends BaseState {
   execute(rawInput: Json, frame: Frame): Json {
     const io = this.io;
     const sources = frame.sources(rawInput);
-    const input = io.inputPath === undefined ? rawInput : io.inputPath(sources);
+    const inputSources = effectiveInput(io, sources);
     let result: Json;
     if (this.result !== undefined) result = this.result;
-    else if (io.parameters !== undefined) result = io.parameters(input === rawInput ? sources : sources.withInput(input));
-    else result = input;
+    else if (io.parameters !== undefined) result = io.parameters(inputSources);
+    else result = inputSources.input;
     const placed = placeResultInFrame(frame, io.resultPath, rawInput, result);
     return io.outputPath === undefined ? placed : io.outputPath(sources.withInput(placed));
   }

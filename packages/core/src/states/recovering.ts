@@ -56,10 +56,7 @@ export abstract class RecoveringState extends BaseState {
       const retries = counters ?? new RetryCounters(this.retriers);
       const delayMs = retries.nextDelayMs(failure, frame.run.random);
       if (delayMs !== undefined) {
-        return frame.sleep(delayMs).then(() => {
-          frame.retryCount = retries.total();
-          return this.tryAttempt(rawInput, frame, retries);
-        });
+        return frame.sleep(delayMs).then(() => this.tryAttempt(rawInput, frame, retries));
       }
     }
     const catcher = findCatcher(this.catchers, failure);

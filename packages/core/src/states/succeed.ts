@@ -2,7 +2,7 @@ import type { Json } from '../json.js';
 import type { Frame } from '../run.js';
 import type { StateNode } from '../state-node.js';
 import type { StateSpec } from './common.js';
-import { BaseState, compileIo, type IoPlan } from './common.js';
+import { BaseState, compileIo, effectiveInput, type IoPlan } from './common.js';
 
 /** Succeed: InputPath → OutputPath, then the branch ends successfully. */
 export class SucceedState extends BaseState {
@@ -16,8 +16,8 @@ export class SucceedState extends BaseState {
 
   execute(rawInput: Json, frame: Frame): Json {
     const sources = frame.sources(rawInput);
-    const input = this.io.inputPath === undefined ? rawInput : this.io.inputPath(sources);
-    return this.io.outputPath === undefined ? input : this.io.outputPath(sources.withInput(input));
+    const inputSources = effectiveInput(this.io, sources);
+    return this.io.outputPath === undefined ? inputSources.input : this.io.outputPath(inputSources);
   }
 
   override link(_resolve: (name: string) => StateNode | null): void {

@@ -2,7 +2,7 @@ import { pointerTo } from '../compile-context.js';
 import { StatesFailure, runtimeFailure } from '../errors.js';
 import { HeartbeatTimeout } from '../error-match.js';
 import type { SelectPath } from '../io-paths.js';
-import { compileSelectPath, placeResultInFrame } from '../io-paths.js';
+import { compileSelectPath } from '../io-paths.js';
 import type { Json } from '../json.js';
 import { toJsonText } from '../json.js';
 import { exceedsPayloadLimit } from '../payload-size.js';
@@ -11,7 +11,7 @@ import type { Template } from '../template.js';
 import { compileTemplate } from '../template.js';
 import { TaskFailure } from '../task-port.js';
 import type { IoPlan, StateSpec } from './common.js';
-import { compileIo } from './common.js';
+import { compileIo, completeWithResult, effectiveInput } from './common.js';
 import { RecoveringState } from './recovering.js';
 import { ExecutionStopped } from '../stop-scope.js';
 
@@ -53,8 +53,8 @@ export class TaskState extends RecoveringState {
   protected attempt(rawInput: Json, frame: Frame): Promise<Json> {
     const io = this.io;
     const sources = frame.sources(rawInput);
-    const input = io.inputPath === undefined ? rawInput : io.inputPath(sources);
-    const inputSources = input === rawInput ? sources : sources.withInput(input);
+    const inputSources = effectiveInput(io, sources);
+    const input = inputSources.input;
     const payload = io.parameters === undefined ? input : io.parameters(inputSources);
     const timeoutSeconds = resolveSeconds(this.timeout, inputSources) ?? DEFAULT_TIMEOUT_SECONDS;
     const heartbeatSeconds = resolveSeconds(this.heartbeat, inputSources);
@@ -76,9 +76,7 @@ export class TaskState extends RecoveringState {
           throw failure;
         }
         run.emit(this.events.succeeded, started, this.events.succeededDetails, () => this.events.succeededDetailsOf(result));
-        const selected = io.resultSelector === undefined ? result : io.resultSelector(sources.withInput(result));
-        const placed = placeResultInFrame(frame, io.resultPath, rawInput, selected);
-        return io.outputPath === undefined ? placed : io.outputPath(sources.withInput(placed));
+        return completeWithResult(io, frame, sources, result);
       },
       (error: unknown) => {
         // A stop (execution timeout, abort, a failed sibling branch) is not a task failure: it

@@ -6,7 +6,7 @@ import type { Json } from '../json.js';
 import type { Frame } from '../run.js';
 import { parseOffsetDateTime } from '../timestamp.js';
 import type { IoPlan, StateSpec } from './common.js';
-import { BaseState, compileIo } from './common.js';
+import { BaseState, compileIo, effectiveInput } from './common.js';
 
 type WaitFor =
   | { readonly kind: 'seconds'; readonly seconds: number }
@@ -28,8 +28,8 @@ export class WaitState extends BaseState {
 
   execute(rawInput: Json, frame: Frame): Json | Promise<Json> {
     const sources = frame.sources(rawInput);
-    const input = this.io.inputPath === undefined ? rawInput : this.io.inputPath(sources);
-    const inputSources = input === rawInput ? sources : sources.withInput(input);
+    const inputSources = effectiveInput(this.io, sources);
+    const input = inputSources.input;
     const clock = frame.run.clock;
     const delayMs = this.delayMs(inputSources, clock.now());
     const outputPath = this.io.outputPath;
