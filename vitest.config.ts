@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // Tests run against the sources, not the built output of sibling packages.
-    alias: { '@flowgate/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
+    alias: {
+      '@flowgate/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      '@flowgate/store': fileURLToPath(new URL('./packages/store/src/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `flowgate` command line.
 import { createRequire } from 'node:module';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { readAllStdin } from './cli/command-io.js';
 import type { CommandIo } from './cli/command-io.js';
 import { exitCodeFor } from './cli/exit-codes.js';
@@ -9,6 +9,8 @@ import type { ExitCode } from './cli/exit-codes.js';
 import { parseMachineType } from './cli/option-parsers.js';
 import { runDefinitionFile } from './cli/run-command.js';
 import type { RunOptions } from './cli/run-command.js';
+import { serve } from './cli/serve-command.js';
+import type { ServeOptions } from './cli/serve-command.js';
 import { validateDefinitionFile } from './cli/validate-command.js';
 import type { ValidateOptions } from './cli/validate-command.js';
 
@@ -64,16 +66,56 @@ function createProgram(io: CommandIo, done: (code: ExitCode) => void): Command {
     .addHelpText('after', VALIDATE_HELP)
     .action(async (file: string, options: ValidateOptions) => done(await validateDefinitionFile(file, options, io)));
 
+  program
+    .command('serve')
+    .description('Serve the AWS Step Functions API (AWS JSON 1.0 protocol) with embedded storage.')
+    .addOption(new Option('--port <port>', 'port to listen on').argParser(parsePort).default(8083))
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data-dir <folder>', 'folder of the embedded SQLite store', '.flowgate')
+    .option('--store <location>', 'postgres://… URL, a SQLite file, or :memory: (default: <data-dir>/flowgate.sqlite)')
+    .option('--logs <stdout|file>', 'write execution log events (CloudWatch format, JSON lines) here')
+    .addOption(
+      new Option('--max-concurrent-executions <n>', 'executions in flight at once; more are refused with ThrottlingException')
+        .argParser(parsePositiveInteger)
+        .default(10_000),
+    )
+    .option('--no-record-express', 'keep no records of EXPRESS executions (as AWS): faster, but no DescribeExecution for them')
+    .addOption(
+      new Option('--retain-executions <n>', 'finished executions kept in the store (oldest deleted first)')
+        .argParser(parsePositiveInteger)
+        .default(100_000),
+    )
+    .addOption(
+      new Option('--shutdown-grace <seconds>', 'on SIGINT/SIGTERM, how long executions in flight may finish')
+        .argParser(parsePositiveInteger)
+        .default(10),
+    )
+    .action(async (options: ServeOptions) => done(await serve(options, io, io.signal ?? new AbortController().signal)));
+
   return program;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError('a port number from 0 to 65535');
+  return port;
+}
+
+function parsePositiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive integer');
+  return n;
 }
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
   // Ctrl-C aborts the running execution (status ABORTED, printed as usual); a second one exits.
   const interrupt = new AbortController();
-  process.once('SIGINT', () => {
+  const onSignal = (): void => {
     interrupt.abort(new Error('interrupted'));
     process.once('SIGINT', () => process.exit(130));
-  });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const io: CommandIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

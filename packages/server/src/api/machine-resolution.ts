@@ -1,0 +1,60 @@
+import type { StateMachine } from '@flowgate/core';
+import type { RevisionRecord, StateMachineRecord } from '@flowgate/store';
+import { CompiledMachines } from '../executor/compiled-machines.js';
+import { parseStateMachineArn } from './arn.js';
+import { machineDeleting, machineDoesNotExist } from './errors.js';
+import type { ServiceContext } from './service-context.js';
+
+/** What a start request's ARN (unqualified, version or alias) resolves to. */
+export interface ResolvedMachine {
+  readonly machine: StateMachineRecord;
+  readonly revision: RevisionRecord;
+  readonly compiled: StateMachine;
+  readonly snapshotKey: string;
+  readonly stateMachineVersionArn?: string;
+  readonly stateMachineAliasArn?: string;
+}
+
+/**
+ * versions-aliases.md §4: an unqualified ARN runs the latest revision; a version ARN runs that
+ * version; an alias ARN picks one of its (at most two) versions by weight at each start.
+ */
+export async function resolveForStart(context: ServiceContext, arn: string, random: () => number = Math.random): Promise<ResolvedMachine> {
+  const ref = parseStateMachineArn(arn);
+  const machine = await context.records.stateMachine(ref.machineArn);
+  if (machine === undefined) throw machineDoesNotExist(arn);
+  if (machine.status === 'DELETING') throw machineDeleting(machine.arn);
+  let revision = machine.revision;
+  let versionArn: string | undefined;
+  let aliasArn: string | undefined;
+  if (ref.kind === 'version' || ref.kind === 'alias') {
+    if (ref.kind === 'alias') {
+      const alias = await context.records.alias(ref.arn);
+      if (alias === undefined) throw machineDoesNotExist(arn);
+      aliasArn = alias.arn;
+      versionArn = pickRoute(alias.routingConfiguration, random);
+    } else {
+      versionArn = ref.arn;
+    }
+    const version = await context.records.version(versionArn);
+    if (version === undefined) throw machineDoesNotExist(arn);
+    revision = version.revision;
+  }
+  const snapshotKey = CompiledMachines.keyOf(machine, revision);
+  return {
+    machine,
+    revision,
+    compiled: context.machines.get(snapshotKey, machine, revision),
+    snapshotKey,
+    ...(versionArn === undefined ? {} : { stateMachineVersionArn: versionArn }),
+    ...(aliasArn === undefined ? {} : { stateMachineAliasArn: aliasArn }),
+  };
+}
+
+/** Draws r in [0, 100): the first route takes r < its weight, the second the rest. */
+export function pickRoute(routes: readonly { stateMachineVersionArn: string; weight: number }[], random: () => number): string {
+  const [first, second] = routes;
+  if (first === undefined) throw new Error('An alias always has at least one route');
+  if (second === undefined) return first.stateMachineVersionArn;
+  return random() * 100 < first.weight ? first.stateMachineVersionArn : second.stateMachineVersionArn;
+}

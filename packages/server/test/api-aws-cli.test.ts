@@ -1,0 +1,111 @@
+// The AWS CLI from Debian's `awscli` package against the API over a real loopback socket.
+// That CLI version (2.9) always prefixes StartSyncExecution's host with `sync-` and has no
+// switch against it; an HTTP proxy setting pointing at Flowgate itself carries the request
+// (Flowgate accepts absolute-form request targets and ignores the Host header). It predates
+// versions and aliases (2023), which the SDK tests cover.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { openStore } from '@flowgate/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiServer } from '../src/api/api-server.js';
+import { createApiServer } from '../src/api/api-server.js';
+
+const run = promisify(execFile);
+const AWS_CLI = process.env.FLOWGATE_AWS_CLI ?? '/usr/bin/aws';
+
+let dir = '';
+let api: ApiServer;
+let endpoint = '';
+
+beforeAll(async () => {
+  if (!existsSync(AWS_CLI)) throw new Error(`${AWS_CLI} not found: install Debian's awscli package (apt-get install awscli)`);
+  dir = await mkdtemp(join(tmpdir(), 'flowgate-cli-api-'));
+  api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')) });
+  const address = await api.listen(0, '127.0.0.1');
+  endpoint = `http://127.0.0.1:${address.port}`;
+});
+
+afterAll(async () => {
+  await api?.close(1000);
+  if (dir !== '') await rm(dir, { recursive: true, force: true });
+});
+
+async function aws(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; json: Record<string, unknown> }> {
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: dir,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: join(dir, 'no-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
+    AWS_PAGER: '',
+    // Honoured by newer CLIs; Debian's version needs the proxy setting below.
+    AWS_DISABLE_HOST_PREFIX_INJECTION: 'true',
+    HTTP_PROXY: endpoint,
+    NO_PROXY: '',
+  };
+  try {
+    const { stdout, stderr } = await run(AWS_CLI, ['--endpoint-url', endpoint, '--output', 'json', 'stepfunctions', ...args], { env, timeout: 60_000 });
+    return { code: 0, stdout, stderr, json: stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>) };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr, json: {} };
+  }
+}
+
+describe('the AWS CLI', () => {
+  it('creates, runs synchronously, describes, lists, reads history, tags and deletes', async () => {
+    const definition = join(dir, 'definition.json');
+    await writeFile(definition, JSON.stringify({ StartAt: 'Hello', States: { Hello: { Type: 'Pass', Parameters: { 'greeting.$': "States.Format('hello {}', $.who)" }, End: true } } }));
+    const created = await aws('create-state-machine', '--name', 'greeter', '--definition', `file://${definition}`, '--role-arn', 'arn:aws:iam::123456789012:role/r', '--type', 'EXPRESS');
+    expect(created.code, created.stderr).toBe(0);
+    const machineArn = created.json.stateMachineArn as string;
+    expect(machineArn).toBe('arn:aws:states:us-east-1:123456789012:stateMachine:greeter');
+    expect(typeof created.json.creationDate).toBe('string');
+
+    const result = await aws('start-sync-execution', '--state-machine-arn', machineArn, '--input', '{"who":"world"}', '--name', 'first');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.status).toBe('SUCCEEDED');
+    expect(JSON.parse(result.json.output as string)).toEqual({ greeting: 'hello world' });
+    const executionArn = result.json.executionArn as string;
+
+    const described = await aws('describe-execution', '--execution-arn', executionArn);
+    expect(described.json).toMatchObject({ status: 'SUCCEEDED', name: 'first', stateMachineArn: machineArn, input: '{"who":"world"}' });
+    const listed = await aws('list-executions', '--state-machine-arn', machineArn);
+    expect((listed.json.executions as { executionArn: string }[]).map((e) => e.executionArn)).toEqual([executionArn]);
+    const history = await aws('get-execution-history', '--execution-arn', executionArn);
+    expect((history.json.events as { type: string }[]).map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'PassStateEntered',
+      'PassStateExited',
+      'ExecutionSucceeded',
+    ]);
+    const machines = await aws('list-state-machines');
+    expect((machines.json.stateMachines as { name: string }[]).map((m) => m.name)).toContain('greeter');
+
+    expect((await aws('tag-resource', '--resource-arn', machineArn, '--tags', 'key=team,value=orders')).code).toBe(0);
+    const tags = await aws('list-tags-for-resource', '--resource-arn', machineArn);
+    expect(tags.json.tags).toEqual([{ key: 'team', value: 'orders' }]);
+    expect((await aws('delete-state-machine', '--state-machine-arn', machineArn)).code).toBe(0);
+    const gone = await aws('describe-state-machine', '--state-machine-arn', machineArn);
+    expect(gone.code).not.toBe(0);
+    expect(gone.stderr).toContain('(StateMachineDoesNotExist)');
+    expect(gone.stderr).toContain(`State Machine Does Not Exist: '${machineArn}'`);
+  });
+
+  it('shows AWS error names for bad requests', async () => {
+    const badArn = await aws('describe-state-machine', '--state-machine-arn', 'nope');
+    expect(badArn.stderr).toContain("(InvalidArn) when calling the DescribeStateMachine operation: Invalid Arn: 'Invalid ARN prefix: nope'");
+    const definition = join(dir, 'bad.json');
+    await writeFile(definition, '{"StartAt":"A","States":{}}');
+    const invalid = await aws('create-state-machine', '--name', 'bad', '--definition', `file://${definition}`, '--role-arn', 'arn:aws:iam::123456789012:role/r');
+    expect(invalid.stderr).toContain('(InvalidDefinition)');
+    const missing = await aws('start-sync-execution', '--state-machine-arn', 'arn:aws:states:us-east-1:123456789012:stateMachine:absent');
+    expect(missing.stderr).toContain('(StateMachineDoesNotExist)');
+  });
+});
