@@ -206,3 +206,19 @@ describe('choosing a catcher', () => {
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: [{ in: 1, caughtInside: { Error: 'Inner.Error' } }] });
   });
 });
+
+describe('Catch and variables', () => {
+  it('a JSONPath catcher’s Assign reads the error output as `$`; the state’s Assign is skipped', async () => {
+    const { clock, port } = failingPort('Boom', 'it broke');
+    const definition = taskMachine(
+      {
+        Assign: { outcome: 'success' },
+        Catch: [{ ErrorEquals: ['Boom'], Assign: { 'outcome.$': '$.Error', 'why.$': '$.Cause' }, ResultPath: '$.error', Next: 'After' }],
+        Next: 'After',
+      },
+      { After: { Type: 'Pass', Parameters: { 'outcome.$': '$outcome', 'why.$': '$why', 'input.$': '$' }, End: true } },
+    );
+    const { result } = await execute(definition, { keep: 1 }, { clock, taskPort: port });
+    expect(result.output).toEqual({ outcome: 'Boom', why: 'it broke', input: { keep: 1, error: { Error: 'Boom', Cause: 'it broke' } } });
+  });
+});

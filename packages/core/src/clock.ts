@@ -23,6 +23,11 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimer(ms, callback) {
+    // The common case holds one timer and one closure: thousands may be pending at once.
+    if (ms <= MAX_TIMEOUT_MS) {
+      const timer = setTimeout(callback, ms);
+      return () => clearTimeout(timer);
+    }
     let timer: ReturnType<typeof setTimeout>;
     const arm = (remaining: number): void => {
       if (remaining > MAX_TIMEOUT_MS) timer = setTimeout(() => arm(remaining - MAX_TIMEOUT_MS), MAX_TIMEOUT_MS);

@@ -4,6 +4,10 @@ import type { Json, JsonObject } from './json.js';
 import { getOwn, isJsonObject } from './json.js';
 import type { StateNode, StateType } from './state-node.js';
 import { ChoiceState } from './states/choice.js';
+import { JsonataChoiceState } from './states/choice-jsonata.js';
+import { JsonataFailState } from './states/fail-jsonata.js';
+import { JsonataPassState, JsonataSucceedState } from './states/pass-jsonata.js';
+import { JsonataWaitState } from './states/wait-jsonata.js';
 import type { ScopePlan, StateCompiler, StateSpec } from './states/common.js';
 import { FailState } from './states/fail.js';
 import { MapState } from './states/map.js';
@@ -13,14 +17,17 @@ import { SucceedState } from './states/succeed.js';
 import { TaskState } from './states/task.js';
 import { WaitState } from './states/wait.js';
 
-/** Every state type has a compiler; the compiler checks that none is missing. */
+/**
+ * Every state type has a compiler; the compiler checks that none is missing. The simple states
+ * have one class per query language; Task, Parallel and Map read their language themselves.
+ */
 const STATE_COMPILERS: Record<StateType, StateCompiler> = {
-  Pass: (spec) => new PassState(spec),
+  Pass: (spec) => (spec.language === 'JSONata' ? new JsonataPassState(spec) : new PassState(spec)),
   Task: (spec) => new TaskState(spec),
-  Choice: (spec) => new ChoiceState(spec),
-  Wait: (spec) => new WaitState(spec),
-  Succeed: (spec) => new SucceedState(spec),
-  Fail: (spec) => new FailState(spec),
+  Choice: (spec) => (spec.language === 'JSONata' ? new JsonataChoiceState(spec) : new ChoiceState(spec)),
+  Wait: (spec) => (spec.language === 'JSONata' ? new JsonataWaitState(spec) : new WaitState(spec)),
+  Succeed: (spec) => (spec.language === 'JSONata' ? new JsonataSucceedState(spec) : new SucceedState(spec)),
+  Fail: (spec) => (spec.language === 'JSONata' ? new JsonataFailState(spec) : new FailState(spec)),
   Parallel: (spec) => new ParallelState(spec),
   Map: (spec) => new MapState(spec),
 };
@@ -54,15 +61,12 @@ function compileScope(raw: Json, pointer: string, cx: CompileContext): ScopePlan
     const type = state.Type;
     if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(STATE_COMPILERS, type)) continue;
     const language: QueryLanguage = stateLanguage(state, cx.queryLanguage);
-    if (language === 'JSONata') {
-      cx.report(statePointer, 'JSONata states are not supported by this version of Flowgate', 'UNSUPPORTED_FEATURE');
-      continue;
-    }
     const spec: StateSpec = {
       name,
       raw: state,
       pointer: statePointer,
       cx,
+      language,
       compileScope: (inner, innerPointer) => compileScope(inner, innerPointer, cx),
     };
     const node = STATE_COMPILERS[type as StateType](spec);

@@ -121,3 +121,53 @@ describe('long synchronous runs', () => {
     expect(result.status).toBe('ABORTED');
   });
 });
+
+describe('the end of an execution', () => {
+  // runExecution hands the outcome to the execution's end in the same promise reaction as the
+  // last state; these pin every way there: at once, after a pending state, after a yield.
+  const clockAt = (): ReturnType<typeof createSimulatedClock> => createSimulatedClock(START_MS);
+
+  it('is reached synchronously or after pending states, with the output or the failure', async () => {
+    const pass: Json = { StartAt: 'P', States: { P: { Type: 'Pass', Result: 1, End: true } } };
+    expect(await compileStateMachine(pass).start({}, { clock: clockAt() })).toMatchObject({ status: 'SUCCEEDED', output: 1 });
+    const waitThenFail: Json = {
+      StartAt: 'W',
+      States: { W: { Type: 'Wait', Seconds: 1, Next: 'P' }, P: { Type: 'Pass', InputPath: '$.missing', End: true } },
+    };
+    const failed = await compileStateMachine(waitThenFail).start({}, { clock: clockAt() });
+    expect(failed).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(failed.stopDate - failed.startDate).toBe(1000);
+    const twoWaits: Json = { StartAt: 'A', States: { A: { Type: 'Wait', Seconds: 1, Next: 'B' }, B: { Type: 'Wait', Seconds: 2, End: true } } };
+    const waited = await compileStateMachine(twoWaits).start({ v: 1 }, { clock: clockAt() });
+    expect(waited).toMatchObject({ status: 'SUCCEEDED', output: { v: 1 } });
+    expect(waited.stopDate - waited.startDate).toBe(3000);
+  });
+
+  it('of a failing pending state, or of an output over the limit after one, is a failure', async () => {
+    const clock = clockAt();
+    const port = recordingPort(clock, () => ({ present: 1 }));
+    const definition = taskMachine({ ResultSelector: { 'n.$': '$.missing' } });
+    const selector = await compileStateMachine(definition).start({}, { clock, taskPort: port });
+    expect(selector).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    const waitThenBig: Json = {
+      StartAt: 'W',
+      States: { W: { Type: 'Wait', Seconds: 1, Next: 'P' }, P: { Type: 'Pass', Parameters: { 'a.$': '$.s', 'b.$': '$.s' }, End: true } },
+    };
+    const big = await compileStateMachine(waitThenBig).start({ s: 'x'.repeat(140_000) }, { clock: clockAt() });
+    expect(big).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
+  });
+
+  it('comes after a long loop that yielded to the event loop, also when it then waits', async () => {
+    const definition: Json = {
+      StartAt: 'Increment',
+      States: {
+        Increment: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.n, 1)' }, Next: 'Check' },
+        Check: { Type: 'Choice', Choices: [{ Variable: '$.n', NumericLessThan: 30_000, Next: 'Increment' }], Default: 'Hold' },
+        Hold: { Type: 'Wait', Seconds: 1, Next: 'Fail' },
+        Fail: { Type: 'Fail', Error: 'Custom', Cause: 'after the loop' },
+      },
+    };
+    const result = await compileStateMachine(definition).start({ n: 0 }, { clock: clockAt() });
+    expect(result).toMatchObject({ status: 'FAILED', error: 'Custom', cause: 'after the loop' });
+  });
+});

@@ -1,6 +1,6 @@
 import { StatesFailure } from './errors.js';
 import { asFailure } from './error-match.js';
-import type { Json } from './json.js';
+import type { Json, JsonObject } from './json.js';
 import { toJsonText } from './json.js';
 import { QUICK_BOUND, exceedsPayloadLimit, quickSize } from './payload-size.js';
 import type { Frame } from './run.js';
@@ -21,6 +21,35 @@ export { ExecutionStopped };
  * the StatesFailure that ended it. Stays synchronous until a state returns a promise.
  */
 export function runStates(start: StateNode, input: Json, frame: Frame): Json | Promise<Json> {
+  return drive(start, input, frame, undefined) as Json | Promise<Json>;
+}
+
+/** What a whole execution makes of its end: its result, from the output or the error. */
+export interface ExecutionEnd<R> {
+  succeeded(output: Json): R;
+  failed(error: unknown): R;
+}
+
+/**
+ * runStates for the top-level branch of an execution, ending in `end`. When the branch goes
+ * asynchronous, `end` runs in the same promise reaction as the last state's continuation: a
+ * pending execution holds one promise chain fewer than `runStates(…).then(…)` would make.
+ */
+export function runExecution<R>(start: StateNode, input: Json, frame: Frame, end: ExecutionEnd<R>): R | Promise<R> {
+  let output: Json | Promise<unknown>;
+  try {
+    output = drive(start, input, frame, end);
+  } catch (error) {
+    return end.failed(error);
+  }
+  return isPromise(output) ? (output as Promise<R>) : end.succeeded(output);
+}
+
+/**
+ * The state loop. Returns the branch's output when it ends synchronously. Otherwise returns a
+ * promise of the output, or, with `end`, of `end`'s result (then it never rejects).
+ */
+function drive(start: StateNode, input: Json, frame: Frame, end: ExecutionEnd<unknown> | undefined): Json | Promise<unknown> {
   const run = frame.run;
   if (frame.valueBound < 0) frame.valueBound = quickSize(input, QUICK_BOUND);
   let node: StateNode | null = start;
@@ -30,38 +59,59 @@ export function runStates(start: StateNode, input: Json, frame: Frame): Json | P
     enterState(node, value, frame);
     frame.next = node.next;
     frame.outputBound = -1;
+    frame.builtOutput = undefined;
     let output: Json | Promise<Json>;
     try {
       output = node.execute(value, frame);
     } catch (error) {
       throw locate(error, frame);
     }
-    if (isPromise(output)) {
-      const current = node;
-      const stateInput = value;
-      return output.then(
-        (resolved) => continueAfter(current, stateInput, resolved, frame),
-        (error: unknown) => {
-          throw locate(error, frame);
-        },
-      );
-    }
+    if (isPromise(output)) return resumeAfter(output, node, value, frame, end);
     exitState(node, value, output, frame);
     value = output;
     node = frame.next as StateNode | null;
     if (node !== null && ++run.transitions % TRANSITIONS_PER_TURN === 0) {
       if (run.clock.now() >= run.deadline) throw run.timeOut();
-      const resume = node;
-      return frame.scope.sleep(run.clock, 0).then(() => runStates(resume, value, frame));
+      const next = node;
+      const resumed = value;
+      return frame.scope.sleep(run.clock, 0).then(
+        () => settle(() => drive(next, resumed, frame, end), end),
+        (error: unknown) => fail(error, end),
+      );
     }
   }
   return value;
 }
 
-function continueAfter(node: StateNode, input: Json, output: Json, frame: Frame): Json | Promise<Json> {
-  exitState(node, input, output, frame);
-  const next = frame.next as StateNode | null;
-  return next === null ? output : runStates(next, output, frame);
+/** Goes on with the states after `node` once its pending output is there. */
+function resumeAfter(pending: Promise<Json>, node: StateNode, input: Json, frame: Frame, end: ExecutionEnd<unknown> | undefined): Promise<unknown> {
+  return pending.then(
+    (output) =>
+      settle(() => {
+        exitState(node, input, output, frame);
+        const next = frame.next as StateNode | null;
+        return next === null ? output : drive(next, output, frame, end);
+      }, end),
+    (error: unknown) => fail(locate(error, frame), end),
+  );
+}
+
+/** Inside a promise reaction: what `go` returns or throws, passed through `end` when there is one. */
+function settle(go: () => Json | Promise<unknown>, end: ExecutionEnd<unknown> | undefined): Json | Promise<unknown> | unknown {
+  if (end === undefined) return go();
+  let result: Json | Promise<unknown>;
+  try {
+    result = go();
+  } catch (error) {
+    return end.failed(error);
+  }
+  // A promise here already ends in `end` (drive was given it).
+  return isPromise(result) ? result : end.succeeded(result);
+}
+
+function fail(error: unknown, end: ExecutionEnd<unknown> | undefined): unknown {
+  if (end === undefined) throw error;
+  return end.failed(error);
 }
 
 /** Checks the output size, walking the whole output only when the frame's bound is too loose. */
@@ -94,8 +144,10 @@ function enterState(node: StateNode, input: Json, frame: Frame): void {
 }
 
 function exitState(node: StateNode, input: Json, output: Json, frame: Frame): void {
-  // AWS-observed: a state output over 256 KiB fails the execution at once.
-  if (output !== input && !withinPayloadLimit(output, frame)) {
+  // AWS-observed: a state output over 256 KiB fails the execution at once. An output that is
+  // the input object itself needs no check, unless it was updated in place.
+  const built = frame.builtOutput === output;
+  if ((output !== input || built) && !withinPayloadLimit(output, frame)) {
     throw locate(
       new StatesFailure(
         'States.DataLimitExceeded',
@@ -104,16 +156,29 @@ function exitState(node: StateNode, input: Json, output: Json, frame: Frame): vo
       frame,
     );
   }
+  // Ownership passes to the next state only straight from the ResultPath that built the
+  // object: any other output (a pass-through, a selected part, a task's result) may be held
+  // elsewhere too (a task port, a variable, a sibling branch).
+  frame.freshInput = built ? output : undefined;
   const run = frame.run;
   if (run.sink === undefined) {
     ++run.lastEventId;
     return;
   }
-  run.emit(`${node.type}StateExited`, run.lastEventId, 'stateExitedEventDetails', () => ({
-    name: node.name,
-    output: toJsonText(output),
-    outputDetails: { truncated: false },
-  }));
+  const assigned = frame.assigned;
+  frame.assigned = undefined;
+  run.emit(`${node.type}StateExited`, run.lastEventId, 'stateExitedEventDetails', () =>
+    assigned === undefined
+      ? { name: node.name, output: toJsonText(output), outputDetails: { truncated: false } }
+      : { name: node.name, output: toJsonText(output), outputDetails: { truncated: false }, ...assignedDetails(assigned) },
+  );
+}
+
+/** AWS's `assignedVariables` (each value as JSON text) of a state that assigned variables. */
+function assignedDetails(assigned: JsonObject): JsonObject {
+  const texts: JsonObject = {};
+  for (const name of Object.keys(assigned)) texts[name] = toJsonText(assigned[name]);
+  return { assignedVariables: texts, assignedVariablesDetails: { truncated: false } };
 }
 
 /**

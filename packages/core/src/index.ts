@@ -17,4 +17,5 @@ export type {
 } from './execution.js';
 export { parseExecutionInput, PAYLOAD_LIMIT_BYTES } from './input.js';
 export type { CompileOptions, StateMachine } from './machine.js';
+export type { JsonataLimits } from './jsonata/index.js';
 export { compileStateMachine, validateStateMachine } from './machine.js';

@@ -3,13 +3,16 @@ import type { QueryLanguage } from './compile-context.js';
 import { CompileContext } from './compile-context.js';
 import type { Plan } from './compile.js';
 import { compilePlan } from './compile.js';
-import { ExecutionStopped, runStates } from './drive.js';
+import type { ExecutionEnd } from './drive.js';
+import { ExecutionStopped, runExecution } from './drive.js';
 import type { Diagnostic } from './errors.js';
 import { DefinitionError, StatesFailure } from './errors.js';
 import type { ExecutionMode, ExecutionResult, ExecutionStatus, StartOptions, StateMachineType } from './execution.js';
 import { randomUuid } from './ids.js';
 import type { Json, JsonObject } from './json.js';
 import { isJsonObject, toJsonText } from './json.js';
+import type { JsonataLimits } from './jsonata/index.js';
+import { DEFAULT_LIMITS } from './jsonata/index.js';
 import { ExecutionRun, Frame } from './run.js';
 import { isPromise } from './state-node.js';
 import { StopScope } from './stop-scope.js';
@@ -22,6 +25,11 @@ export interface CompileOptions {
   readonly name?: string;
   /** Default `arn:aws:states:us-east-1:123456789012:stateMachine:<name>`. */
   readonly arn?: string;
+  /**
+   * Guard rails for the definition's JSONata expressions (time, depth and size of one
+   * evaluation); default AWS's bounds (jsonata/limits.ts).
+   */
+  readonly jsonataLimits?: Partial<JsonataLimits>;
 }
 
 /** A validated, compiled definition: compile once, start many executions. */
@@ -61,7 +69,7 @@ function analyse(definition: string | Json, options: CompileOptions): { plan: Pl
   const diagnostics = validateDefinition(raw, { type: options.type ?? 'EXPRESS' });
   if (!isJsonObject(raw)) return { plan: undefined, raw, diagnostics };
   const language: QueryLanguage = raw.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
-  const cx = new CompileContext(language);
+  const cx = new CompileContext(language, { ...DEFAULT_LIMITS, ...options.jsonataLimits });
   let plan: Plan | undefined;
   try {
     plan = compilePlan(raw, cx);
@@ -84,8 +92,9 @@ class CompiledStateMachine implements StateMachine {
   readonly name: string;
   readonly arn: string;
   readonly type: StateMachineType;
-  private readonly arnPrefix: string;
-  private readonly arnMachineName: string;
+  /** `…:execution:<machine>:` and `…:express:<machine>:`, made once per machine. */
+  private readonly standardArnPrefix: string;
+  private readonly expressArnPrefix: string;
 
   constructor(
     readonly definition: JsonObject,
@@ -96,14 +105,19 @@ class CompiledStateMachine implements StateMachine {
     this.name = options.name ?? 'flowgate';
     this.arn = options.arn ?? `arn:aws:states:us-east-1:123456789012:stateMachine:${this.name}`;
     const parts = this.arn.split(':');
-    this.arnPrefix = parts.slice(0, 5).join(':');
-    this.arnMachineName = parts[6] ?? this.name;
+    const arnPrefix = parts.slice(0, 5).join(':');
+    const arnMachineName = parts[6] ?? this.name;
+    this.standardArnPrefix = `${arnPrefix}:execution:${arnMachineName}:`;
+    this.expressArnPrefix = `${arnPrefix}:express:${arnMachineName}:`;
   }
 
-  /** STANDARD: `…:execution:<machine>:<name>`; EXPRESS: `…:express:<machine>:<name>:<uuid>`. */
+  /**
+   * STANDARD: `…:execution:<machine>:<name>`; EXPRESS: `…:express:<machine>:<name>:<uuid>`.
+   * The fixed part is made once per machine: a pending execution holds few string pieces.
+   */
   private executionArnOf(name: string, mode: ExecutionMode, random: () => number): string {
-    if (mode === 'STANDARD') return `${this.arnPrefix}:execution:${this.arnMachineName}:${name}`;
-    return `${this.arnPrefix}:express:${this.arnMachineName}:${name}:${randomUuid(random)}`;
+    if (mode === 'STANDARD') return this.standardArnPrefix + name;
+    return this.expressArnPrefix + name + ':' + randomUuid(random);
   }
 
   start(input: Json, options: StartOptions = {}): Promise<ExecutionResult> {
@@ -113,15 +127,7 @@ class CompiledStateMachine implements StateMachine {
     const name = options.executionName ?? randomUuid(random);
     const executionArn = options.executionArn ?? this.executionArnOf(name, mode, random);
     const stopper = new StopScope();
-    const external = options.signal;
-    let onExternalAbort: (() => void) | undefined;
-    if (external !== undefined) {
-      const abort = (): void => stopper.stop(new ExecutionStopped('ABORTED'));
-      onExternalAbort = abort;
-      if (external.aborted) abort();
-      else external.addEventListener('abort', abort, { once: true });
-    }
-
+    const detachSignal = options.signal === undefined ? undefined : abortOnSignal(options.signal, stopper);
     const startDate = clock.now();
     const roleArn = options.roleArn ?? DEFAULT_ROLE_ARN;
     const run = new ExecutionRun(mode, executionArn, name, this.arn, this.name, roleArn, input, startDate, clock, random, options.taskPort, options.history, stopper);
@@ -129,39 +135,68 @@ class CompiledStateMachine implements StateMachine {
     const limitSeconds = mode === 'STANDARD' ? this.plan.timeoutSeconds : Math.min(this.plan.timeoutSeconds ?? EXPRESS_LIMIT_SECONDS, EXPRESS_LIMIT_SECONDS);
     if (limitSeconds !== undefined) run.deadline = startDate + limitSeconds * 1000;
     if (run.sink === undefined) run.lastEventId++;
-    else {
-      run.emit('ExecutionStarted', 0, 'executionStartedEventDetails', () => ({
-        input: toJsonText(input),
-        inputDetails: { truncated: false },
-        roleArn,
-      }));
-    }
-    const frame = new Frame(run, stopper);
-    const stateMachineArn = this.arn;
-    const finish = (outcome: Outcome, pendingWork: boolean): ExecutionResult => {
-      if (onExternalAbort !== undefined) external?.removeEventListener('abort', onExternalAbort);
-      // Work still in flight (a branch's timer, a task) is stopped once the outcome is known.
-      if (pendingWork) stopper.stopPending(() => new ExecutionStopped('ABORTED'));
-      emitEnd(run, outcome);
-      const result: Mutable<ExecutionResult> = { executionArn, stateMachineArn, name, status: outcome.status, startDate, stopDate: clock.now(), input };
-      if (outcome.output !== undefined) result.output = outcome.output;
-      if (outcome.error !== undefined) result.error = outcome.error;
-      if (outcome.cause !== undefined) result.cause = outcome.cause;
-      return result;
-    };
+    else emitStart(run);
 
-    let output: Json | Promise<Json>;
-    try {
-      output = runStates(this.plan.start, input, frame);
-    } catch (error) {
-      return Promise.resolve(finish(outcomeOf(error), false));
-    }
-    if (!isPromise(output)) return Promise.resolve(finish({ status: 'SUCCEEDED', output }, false));
-    return output.then(
-      (value) => finish({ status: 'SUCCEEDED', output: value }, true),
-      (error: unknown) => finish(outcomeOf(error), true),
-    );
+    const result = runExecution(this.plan.start, input, new Frame(run, stopper), new Ending(run, detachSignal));
+    return isPromise(result) ? result : Promise.resolve(result);
   }
+}
+
+/**
+ * Ends the execution: stops what is still in flight, records the end, shapes the result. One
+ * small object per execution (rather than closures over `start`'s variables), since thousands
+ * of executions may be pending at once.
+ */
+class Ending implements ExecutionEnd<ExecutionResult> {
+  constructor(
+    private readonly run: ExecutionRun,
+    private readonly detachSignal: (() => void) | undefined,
+  ) {}
+
+  succeeded(output: Json): ExecutionResult {
+    return this.finish({ status: 'SUCCEEDED', output });
+  }
+
+  failed(error: unknown): ExecutionResult {
+    return this.finish(outcomeOf(error));
+  }
+
+  private finish(outcome: Outcome): ExecutionResult {
+    const run = this.run;
+    this.detachSignal?.();
+    // Work still in flight (a branch's timer, a task) is stopped once the outcome is known.
+    run.rootScope.stopPending(() => new ExecutionStopped('ABORTED'));
+    emitEnd(run, outcome);
+    const result: Mutable<ExecutionResult> = {
+      executionArn: run.executionArn,
+      stateMachineArn: run.machineArn,
+      name: run.executionName,
+      status: outcome.status,
+      startDate: run.startTime,
+      stopDate: run.clock.now(),
+      input: run.input,
+    };
+    if (outcome.output !== undefined) result.output = outcome.output;
+    if (outcome.error !== undefined) result.error = outcome.error;
+    if (outcome.cause !== undefined) result.cause = outcome.cause;
+    return result;
+  }
+}
+
+/** Aborting `signal` stops the execution; returns what detaches the listener at the end. */
+function abortOnSignal(signal: AbortSignal, stopper: StopScope): () => void {
+  const abort = (): void => stopper.stop(new ExecutionStopped('ABORTED'));
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  return () => signal.removeEventListener('abort', abort);
+}
+
+function emitStart(run: ExecutionRun): void {
+  run.emit('ExecutionStarted', 0, 'executionStartedEventDetails', () => ({
+    input: toJsonText(run.input),
+    inputDetails: { truncated: false },
+    roleArn: run.roleArn,
+  }));
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -147,6 +147,31 @@ describe('States.DataLimitExceeded', () => {
     ]);
   });
 
+  it('a Parallel whose branch outputs add up to more than the limit fails', async () => {
+    const branch = (name: string, fields: Record<string, Json>): Json => ({ StartAt: name, States: { [name]: { Type: 'Pass', ...fields, End: true } } });
+    const parallel = (...branches: Json[]): Json => ({ StartAt: 'Par', States: { Par: { Type: 'Parallel', Branches: branches, End: true } } });
+    const big = 'x'.repeat(100_000);
+    const results = await execute(parallel(branch('A', { Result: big }), branch('B', { Result: big }), branch('C', { Result: big })), {});
+    expect(results.result).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded', cause: CAUSE('Par') });
+    // The payload passed on whole by each branch counts once per branch.
+    const passedOn = await execute(parallel(branch('A', {}), branch('B', {})), { s: 'y'.repeat(140_000) });
+    expect(passedOn.result).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
+    // Branches that shrink a large payload give a small result.
+    const shrunk = await execute(parallel(branch('A', { Result: 1 }), branch('B', { InputPath: '$.n' })), { s: 'y'.repeat(200_000), n: 2 });
+    expect(shrunk.result).toMatchObject({ status: 'SUCCEEDED', output: [1, 2] });
+  });
+
+  it('a Map whose iteration outputs add up to more than the limit fails', async () => {
+    const map = (processor: Record<string, Json>): Json => ({
+      StartAt: 'M',
+      States: { M: { Type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', ...processor, End: true } } }, End: true } },
+    });
+    const grown = await execute(map({ Parameters: { 'v.$': '$.s', 'w.$': '$.s' } }), [{ s: 'x'.repeat(70_000) }, { s: 'y'.repeat(70_000) }, { s: 'z' }]);
+    expect(grown.result).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded', cause: CAUSE('M') });
+    const shrunk = await execute(map({ Result: 1 }), [{ s: 'x'.repeat(100_000) }, { s: 'y'.repeat(100_000) }]);
+    expect(shrunk.result).toMatchObject({ status: 'SUCCEEDED', output: [1, 1] });
+  });
+
   it('an output equal to the input is not measured again', async () => {
     // The execution input itself may be at the limit: a Pass that passes it on is fine.
     const { result } = await execute({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, { v: 'a'.repeat(PAYLOAD_LIMIT_BYTES - 8) });

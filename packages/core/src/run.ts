@@ -6,6 +6,7 @@ import type { TaskPort } from './task-port.js';
 import type { ValueSources } from './sources.js';
 import type { StopScope } from './stop-scope.js';
 import { ExecutionStopped } from './stop-scope.js';
+import type { VariableOwner, VariableScope } from './variables.js';
 
 /**
  * Everything one execution shares across its states, branches and iterations.
@@ -91,7 +92,7 @@ export interface MapItemContext {
  * One thread of control: the top level, one Parallel branch or one Map iteration.
  * It tracks the state being run, so that the context object and error causes can name it.
  */
-export class Frame {
+export class Frame implements VariableOwner {
   stateName = '';
   enteredEventId = 0;
   enteredTime = 0;
@@ -105,6 +106,18 @@ export class Frame {
    */
   valueBound = -1;
   outputBound = -1;
+  /**
+   * Ownership of the value this frame carries (see drive.ts): `builtOutput` is the top-level
+   * object the running state's ResultPath just built; `freshInput` is the running state's
+   * input when the state before built it and handed it over untouched, so that nothing but
+   * this frame holds it and a ResultPath may update it in place instead of copying it.
+   */
+  builtOutput: Json | undefined = undefined;
+  freshInput: Json | undefined = undefined;
+  /** The innermost variable scope this thread sees; undefined until a variable exists (variables.ts). */
+  variables: VariableScope | undefined = undefined;
+  /** What the running state assigned, for its StateExited event (read only when history is kept). */
+  assigned: JsonObject | undefined = undefined;
 
   constructor(
     readonly run: ExecutionRun,
@@ -112,13 +125,16 @@ export class Frame {
   ) {}
 
   /**
-   * Waits `ms` of the clock's time unless this thread is stopped first. Never waits past the
+   * Waits `ms` of the clock's time unless this thread is stopped first, then resolves with
+   * `value` (a state that only waits needs no promise of its own). Never waits past the
    * execution's deadline: reaching it times the execution out.
    */
-  sleep(ms: number): Promise<void> {
+  sleep(ms: number): Promise<void>;
+  sleep<T>(ms: number, value: T): Promise<T>;
+  sleep<T>(ms: number, value?: T): Promise<T | undefined> {
     const run = this.run;
     const remaining = run.deadline - run.clock.now();
-    if (ms < remaining) return this.scope.sleep(run.clock, ms);
+    if (ms < remaining) return this.scope.sleep(run.clock, ms, value);
     return this.scope.sleep(run.clock, Math.max(0, remaining)).then(() => {
       throw run.timeOut();
     });
@@ -146,9 +162,9 @@ export class Frame {
     return context;
   }
 
-  /** Workflow variables arrive with Variables support; until then none is ever defined. */
-  variable(_name: string): Json | undefined {
-    return undefined;
+  /** The variable's value as the current state sees it, or undefined when it was never assigned. */
+  variable(name: string): Json | undefined {
+    return this.variables === undefined ? undefined : this.variables.get(name);
   }
 
   /** A view of this frame for evaluating expressions where `$` is `input`. */

@@ -109,6 +109,37 @@ describe('StopScope', () => {
       expect(clock.pending()).toBe(0);
     });
 
+    it('resolves with the value it was given', async () => {
+      const clock = createSimulatedClock(0);
+      const value = { v: 1 };
+      await expect(new StopScope().sleep(clock, 10, value)).resolves.toBe(value);
+    });
+
+    it('stops every sleep of the scope and of its children, cancelling their timers', async () => {
+      const clock = createSimulatedClock(0);
+      const parent = new StopScope();
+      const child = new StopScope(parent);
+      const sleeps = [parent.sleep(clock, 5000), parent.sleep(clock, 6000, 'x'), child.sleep(clock, 7000)];
+      const listened: unknown[] = [];
+      parent.onStop((reason) => listened.push(reason));
+      clock.setTimer(1000, () => parent.stop('halt'));
+      for (const sleeping of sleeps) await expect(sleeping).rejects.toBe('halt');
+      expect(listened).toEqual(['halt']);
+      expect(clock.now()).toBe(1000);
+      expect(clock.pending()).toBe(0);
+    });
+
+    it('a sleep that ended no longer waits on the scope, the others still do', async () => {
+      const clock = createSimulatedClock(0);
+      const scope = new StopScope();
+      const short = scope.sleep(clock, 10, 'short');
+      const long = scope.sleep(clock, 5000);
+      await expect(short).resolves.toBe('short');
+      scope.stopPending(() => 'late');
+      await expect(long).rejects.toBe('late');
+      expect(clock.pending()).toBe(0);
+    });
+
     it('rejects at once in a stopped scope', async () => {
       const clock = createSimulatedClock(0);
       const scope = new StopScope();

@@ -1,4 +1,7 @@
 import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+import type { TimerWaiter } from './shared-timer.js';
+import { SharedTimer } from './shared-timer.js';
 
 /** Raised when the execution was stopped (timeout or abort); not routable by Retry/Catch. */
 export class ExecutionStopped extends Error {
@@ -9,17 +12,73 @@ export class ExecutionStopped extends Error {
 
 type StopListener = (reason: unknown) => void;
 
+/** Told once when the scope stops. */
+interface StopWaiter {
+  stop(reason: unknown): void;
+}
+
+/** What waits on a scope: a listener function, or a sleep (an object, to save closures). */
+type Waiter = StopListener | StopWaiter;
+
+/**
+ * One pending `StopScope.sleep`: the scope holds it as a waiter, its timer wakes it. Thousands
+ * of executions may be waiting at once, so it is one object rather than a listener closure
+ * and an unsubscribe closure per sleep.
+ */
+class Sleep<T> implements StopWaiter, TimerWaiter {
+  private cancelTimer: () => void = noop;
+  private sharedTimer: SharedTimer | undefined;
+  private slot = 0;
+
+  constructor(
+    private readonly scope: StopScope,
+    private readonly resolve: (value: T) => void,
+    private readonly reject: (reason: unknown) => void,
+    private readonly value: T,
+  ) {}
+
+  /** A timer of its own; the timer closure holds only this object. */
+  arm(clock: Clock, ms: number): void {
+    this.cancelTimer = clock.setTimer(ms, () => this.wake());
+  }
+
+  /** A place on the timer shared by every sleep due at the same time (see SharedTimer). */
+  share(clock: Clock, ms: number): void {
+    const timer = SharedTimer.dueIn(clock, ms);
+    this.sharedTimer = timer;
+    this.slot = timer.join(this);
+  }
+
+  wake(): void {
+    this.scope.forget(this);
+    this.resolve(this.value);
+  }
+
+  stop(reason: unknown): void {
+    if (this.sharedTimer !== undefined) this.sharedTimer.leave(this.slot);
+    else this.cancelTimer();
+    this.reject(reason);
+  }
+}
+
+function noop(): void {}
+
+function notify(waiter: Waiter, reason: unknown): void {
+  if (typeof waiter === 'function') waiter(reason);
+  else waiter.stop(reason);
+}
+
 /**
  * Cancellation for one thread of control and everything under it (the execution, a Parallel,
- * a Map). Waiting costs a timer and a listener, not an AbortController: thousands of
+ * a Map). Waiting costs a timer and a waiter entry, not an AbortController: thousands of
  * executions may be waiting at once. An AbortSignal is made only for a task port, on demand.
  */
 export class StopScope {
   private reason: unknown = undefined;
   private isStopped = false;
   // Most scopes have at most one waiter at a time: one slot, a set only beyond that.
-  private listener: StopListener | undefined;
-  private listeners: Set<StopListener> | undefined;
+  private waiter: Waiter | undefined;
+  private waiters: Set<Waiter> | undefined;
   private linked = false;
   private controller: AbortController | undefined;
   private detachFromParent: (() => void) | undefined;
@@ -40,21 +99,25 @@ export class StopScope {
   onStop(listener: StopListener): () => void {
     if (this.stopped) {
       listener(this.stopReason);
-      return () => undefined;
+      return noop;
     }
+    this.add(listener);
+    return () => this.forget(listener);
+  }
+
+  private add(waiter: Waiter): void {
     if (!this.linked) {
       this.linked = true;
       if (this.parent !== undefined) this.detachFromParent = this.parent.onStop((reason) => this.stop(reason));
     }
-    if (this.listener === undefined && this.listeners === undefined) {
-      this.listener = listener;
-      return () => {
-        if (this.listener === listener) this.listener = undefined;
-      };
-    }
-    const listeners = (this.listeners ??= new Set());
-    listeners.add(listener);
-    return () => listeners.delete(listener);
+    if (this.waiter === undefined && this.waiters === undefined) this.waiter = waiter;
+    else (this.waiters ??= new Set()).add(waiter);
+  }
+
+  /** Removes a waiter that no longer waits. */
+  forget(waiter: Waiter): void {
+    if (this.waiter === waiter) this.waiter = undefined;
+    else this.waiters?.delete(waiter);
   }
 
   get signal(): AbortSignal {
@@ -70,18 +133,18 @@ export class StopScope {
     if (this.isStopped) return;
     this.isStopped = true;
     this.reason = reason;
-    const single = this.listener;
-    const listeners = this.listeners;
-    this.listener = undefined;
-    this.listeners = undefined;
-    single?.(reason);
-    if (listeners !== undefined) for (const listener of listeners) listener(reason);
+    const single = this.waiter;
+    const waiters = this.waiters;
+    this.waiter = undefined;
+    this.waiters = undefined;
+    if (single !== undefined) notify(single, reason);
+    if (waiters !== undefined) for (const waiter of waiters) notify(waiter, reason);
     this.release();
   }
 
   /** Stops the scope only if something is still waiting on it (no cost otherwise). */
   stopPending(reason: () => unknown): void {
-    if (this.listener !== undefined || (this.listeners !== undefined && this.listeners.size > 0)) this.stop(reason());
+    if (this.waiter !== undefined || (this.waiters !== undefined && this.waiters.size > 0)) this.stop(reason());
   }
 
   /** Unlinks from the parent once the scope's work is over. */
@@ -91,21 +154,24 @@ export class StopScope {
   }
 
   /**
-   * Resolves after `ms` of the clock's time; rejects with the stop reason if the scope stops
-   * first (the timer is then cancelled).
+   * Resolves with `value` after `ms` of the clock's time; rejects with the stop reason if the
+   * scope stops first (the timer is then cancelled).
    */
-  sleep(clock: Clock, ms: number): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (this.stopped) return reject(this.stopReason);
-      let unsubscribe: () => void = () => undefined;
-      const cancel = clock.setTimer(ms, () => {
-        unsubscribe();
-        resolve();
-      });
-      unsubscribe = this.onStop((reason) => {
-        cancel();
-        reject(reason);
-      });
+  sleep(clock: Clock, ms: number): Promise<void>;
+  sleep<T>(clock: Clock, ms: number, value: T): Promise<T>;
+  sleep<T>(clock: Clock, ms: number, value?: T): Promise<T | undefined> {
+    if (this.stopped) return Promise.reject(this.stopReason);
+    let sleep!: Sleep<T | undefined>;
+    const promise = new Promise<T | undefined>((resolve, reject) => {
+      sleep = new Sleep(this, resolve, reject, value);
     });
+    // Registered first: a clock that fires at once then finds it to forget.
+    this.add(sleep);
+    // The top-level scopes of executions on the real clock share their timers: their
+    // continuations are independent (see SharedTimer). Branches keep timers of their own, so
+    // that the order of events within one execution stays that of its timers.
+    if (clock === systemClock && this.parent === undefined) sleep.share(clock, ms);
+    else sleep.arm(clock, ms);
+    return promise;
   }
 }

@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { compileStateMachine, createSimulatedClock } from './index.js';
 import type { Json } from './index.js';
 import { START_MS, execute, recordingPort, taskMachine } from '../test/support.js';
+import { compilePath } from './jsonpath/index.js';
+import { CompileContext } from './compile-context.js';
+import { QUICK_BOUND, quickSize } from './payload-size.js';
+import type { StateSources } from './run.js';
+import type { SizeTally } from './template.js';
+import { compileTemplate, mayHoldItsInput } from './template.js';
 
 const parameters = (template: Json): Json => ({ StartAt: 'P', States: { P: { Type: 'Pass', Parameters: template, End: true } } });
 const evaluate = async (template: Json, input: Json): Promise<Json | undefined> => (await execute(parameters(template), input)).result.output;
@@ -94,5 +100,125 @@ describe('ResultSelector', () => {
     const port = recordingPort(clock, () => ({}));
     const { result } = await execute(taskMachine({ ResultSelector: { 'n.$': '$.missing' } }), {}, { clock, taskPort: port });
     expect(result).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+  });
+});
+
+describe('template objects', () => {
+  /** The template semantics written plainly: every key in order, `.$` keys read a definite path. */
+  const reference = (template: Json, input: Json): Json => {
+    if (Array.isArray(template)) return template.map((item) => reference(item, input));
+    if (typeof template !== 'object' || template === null) return template;
+    const out: Record<string, Json> = {};
+    for (const [key, value] of Object.entries(template)) {
+      const name = key.endsWith('.$') ? key.slice(0, -2) : key;
+      const field = key.endsWith('.$') ? (compilePath(value as string).get(input) as Json) : reference(value, input);
+      Object.defineProperty(out, name, { value: field, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  const input: Json = { a: 1, b: 'two', c: [3], d: { e: 4 } };
+  const paths = ['$.a', '$.b', '$.c', '$.d', '$.d.e', '$.c[0]', '$.a', '$.b', '$.d'];
+
+  it('of every number of dynamic keys, between literal keys, give the reference output', async () => {
+    for (let count = 0; count <= paths.length; count++) {
+      const template: Record<string, Json> = { first: 'literal' };
+      for (let i = 0; i < count; i++) {
+        template[`k${i}.$`] = paths[i] as string;
+        template[`lit${i}`] = { n: i };
+      }
+      const output = await evaluate(template, input);
+      expect(JSON.stringify(output), String(count)).toBe(JSON.stringify(reference(template, input)));
+    }
+  });
+
+  it('with a key written both plain and with .$ keep the first position and the last value', async () => {
+    for (const template of [
+      { a: 'plain', x: 0, 'a.$': '$.b' },
+      { 'a.$': '$.b', x: 0, a: 'plain' },
+      { n: { 'v.$': '$.a', v: 'later' } },
+    ] as Json[]) {
+      expect(JSON.stringify(await evaluate(template, input))).toBe(JSON.stringify(reference(template, input)));
+    }
+  });
+
+  it('with a __proto__ key (literal or dynamic) make it an own data key', async () => {
+    for (const template of [JSON.parse('{"__proto__": {"x": 1}, "v.$": "$.a"}'), { '__proto__.$': '$.d', 'v.$': '$.a' }] as Json[]) {
+      const output = (await evaluate(template, input)) as Record<string, Json>;
+      expect(Object.getPrototypeOf(output)).toBe(Object.prototype);
+      expect(JSON.stringify(output)).toBe(JSON.stringify(reference(template, input)));
+    }
+  });
+
+  it('give a new object on every evaluation', async () => {
+    const machine = compileStateMachine(parameters({ fixed: 1, 'v.$': '$.v' }));
+    const first = (await machine.start({ v: 1 }, { clock: createSimulatedClock(START_MS) })).output;
+    const second = (await machine.start({ v: 2 }, { clock: createSimulatedClock(START_MS) })).output;
+    expect(first).toEqual({ fixed: 1, v: 1 });
+    expect(second).toEqual({ fixed: 1, v: 2 });
+    expect(first).not.toBe(second);
+  });
+});
+
+describe('mayHoldItsInput', () => {
+  it('is false when every value read from $ is strictly inside it', () => {
+    expect(mayHoldItsInput({ 'a.$': '$.a', b: { 'c.$': '$.c[0].d' }, 'm.$': "$['x','y']" })).toBe(false);
+    expect(mayHoldItsInput({ 'ctx.$': '$$', 'name.$': '$$.State.Name', 'n.$': 'States.MathAdd($.a, 1)' })).toBe(false);
+    expect(mayHoldItsInput({ plain: '$', list: ['$', { nested: '$' }] })).toBe(false);
+  });
+
+  it('is true when a value may be $ itself, or unknown', () => {
+    for (const field of ['$', '$[*]', '$..a', '$[?(@.a)]', '$.items[*]', '$var', '$var.a', 'States.Array($)', 'States.JsonMerge($.a, States.StringToJson($.s), false)', 'States.Format(\'{}\', $)']) {
+      const expected = field !== 'States.JsonMerge($.a, States.StringToJson($.s), false)';
+      expect(mayHoldItsInput({ 'v.$': field }), field).toBe(expected);
+      expect(mayHoldItsInput({ deep: [{ 'v.$': field }] }), field).toBe(expected);
+    }
+  });
+
+  it('counts a value that does not parse as holding it', () => {
+    expect(mayHoldItsInput({ 'v.$': '$.a[' })).toBe(true);
+    expect(mayHoldItsInput({ 'v.$': 'States.Nope(' })).toBe(true);
+  });
+});
+
+describe('the size a template reports', () => {
+  const sourcesOf = (input: Json): StateSources => {
+    const sources = { input, context: () => ({}), variable: () => undefined, random: () => 0.5 } as unknown as StateSources & { sources: unknown };
+    sources.sources = sources;
+    return sources;
+  };
+
+  it('is the quick size of its output, without a walk of the output', () => {
+    const input: Json = { a: 1, s: 'text', o: { deep: [1, { x: 'é' }] }, n: null, list: [1, 2, 3] };
+    const templates: Json[] = [
+      { fixed: 1 },
+      { 'a.$': '$.a' },
+      { 'a.$': '$.a', 's.$': '$.s', lit: 'x' },
+      { 'o.$': '$.o', nested: { 'n.$': '$.n', more: { 'l.$': '$.list', k: true } }, arr: ['x', { 'a.$': '$.a' }] },
+      { one: 1, 'a.$': '$.a', two: [2], 's.$': '$.s', three: { t: 3 }, 'o.$': '$.o', 'n.$': '$.n', 'l.$': '$.list', 'f.$': "States.Format('{}!', $.s)" },
+      { 'a.$': '$.a', 'b.$': '$.s', 'c.$': '$.o', 'd.$': '$.n' },
+      { big: { 'o.$': '$.o', 'big.$': '$.s' }, 'x.$': 'States.MathAdd($.a, 1)' },
+    ];
+    for (const template of templates) {
+      const evaluate = compileTemplate(template, '', new CompileContext('JSONPath'));
+      const tally: SizeTally = { size: -1 };
+      const output = evaluate(sourcesOf(input), tally);
+      expect(tally.size, JSON.stringify(template)).toBe(quickSize(output, Number.POSITIVE_INFINITY));
+      // Without a tally the output is the same.
+      expect(evaluate(sourcesOf(input))).toEqual(output);
+    }
+  });
+
+  it('is left alone when the template does not know it', () => {
+    for (const template of [[{ 'a.$': '$.a' }], { 'a.$': '$.a', a: 1 }, JSON.parse('{"__proto__": 1, "v.$": "$.a"}')] as Json[]) {
+      const tally: SizeTally = { size: -1 };
+      compileTemplate(template, '', new CompileContext('JSONPath'))(sourcesOf({ a: 1 }), tally);
+      expect(tally.size, JSON.stringify(template)).toBe(-1);
+    }
+  });
+
+  it('counts a large output as over the quick bound', () => {
+    const tally: SizeTally = { size: -1 };
+    compileTemplate({ 'a.$': '$.s', 'b.$': '$.s' }, '', new CompileContext('JSONPath'))(sourcesOf({ s: 'x'.repeat(QUICK_BOUND) }), tally);
+    expect(tally.size).toBeGreaterThan(QUICK_BOUND);
   });
 });

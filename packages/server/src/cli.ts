@@ -6,11 +6,13 @@ import { readAllStdin } from './cli/command-io.js';
 import type { CommandIo } from './cli/command-io.js';
 import { exitCodeFor } from './cli/exit-codes.js';
 import type { ExitCode } from './cli/exit-codes.js';
-import { parseMachineType } from './cli/option-parsers.js';
+import { collect, parseMachineType } from './cli/option-parsers.js';
 import { runDefinitionFile } from './cli/run-command.js';
 import type { RunOptions } from './cli/run-command.js';
 import { serve } from './cli/serve-command.js';
 import type { ServeOptions } from './cli/serve-command.js';
+import { runMockTests } from './cli/test-command.js';
+import type { TestOptions } from './cli/test-command.js';
 import { validateDefinitionFile } from './cli/validate-command.js';
 import type { ValidateOptions } from './cli/validate-command.js';
 
@@ -36,6 +38,34 @@ Examples:
   flowgate run workflow.asl.json --input '{"orderId": 42}'
   flowgate run workflow.asl.json --input @input.json --type STANDARD --history
   echo '{"a": 1}' | flowgate run workflow.asl.json --input @-`;
+
+const TEST_HELP = `
+Runs every test case of every state machine in a Step Functions Local mock configuration
+(MockConfigFile.json), in-process on a simulated clock: Retry intervals and Wait states take
+no real time. Mocked Task states answer from their mocked responses by invocation index
+(retries included); other Task states call Flowgate's own integrations (no functions are
+configured, so a Lambda task fails with Lambda.ResourceNotFoundException), or fail with
+States.Runtime under --strict, as does an invocation index the mocked response does not cover.
+
+Definitions: a machine is found by its name, the key under "StateMachines": <Name>.asl.json or
+<Name>.json in the folders given to --definitions (default: the mock file's folder), or
+--definition <Name>=<file>.
+
+Expectations (optional): --expect <file>, else <mock file without .json>.expected.json when it
+exists. A JSON object keyed "<StateMachine>/<TestCase>", each value with any of
+  "status": SUCCEEDED | FAILED | TIMED_OUT | ABORTED   (default SUCCEEDED)
+  "output": <JSON, compared as JSON>, "error": "<name>", "cause": "<text>",
+  "input": <the execution input of this test case, default --input or {}>
+A test case without an expectation passes when its execution SUCCEEDED.
+
+Output: "PASS <Machine>/<TestCase>" or "FAIL …", then the execution's status, error, cause
+and output ("<field>: expected …, got …" where it differs), then "<n> passed, <m> failed".
+Exit codes: 0 all passed; 1 a test case failed; 2 a file is missing or invalid.
+
+Examples:
+  flowgate test MockConfigFile.json
+  flowgate test mocks/MockConfigFile.json --definitions statemachines --expect mocks/expected.json
+  flowgate test MockConfigFile.json --definition LambdaSQSIntegration=sfn/lambda-sqs.json --strict`;
 
 const VALIDATE_HELP = `
 Prints "valid", or one line per problem: "<JSON pointer>: <code>: <message>", with AWS's
@@ -67,6 +97,19 @@ function createProgram(io: CommandIo, done: (code: ExitCode) => void): Command {
     .action(async (file: string, options: ValidateOptions) => done(await validateDefinitionFile(file, options, io)));
 
   program
+    .command('test')
+    .description('Run the test cases of a Step Functions Local mock configuration and report each as PASS or FAIL.')
+    .argument('<mock-config>', 'mock configuration file (MockConfigFile.json format)')
+    .option('--definitions <path...>', "folders or files of definitions, found by machine name (default: the mock file's folder)")
+    .option('--definition <name=file>', 'the definition of one state machine (repeatable)', collect)
+    .option('--expect <file>', 'expectations file (default: <mock file>.expected.json when it exists)')
+    .option('--input <json|@file>', 'execution input of test cases whose expectation gives none (default {})')
+    .addOption(new Option('--type <type>', 'state machine type: STANDARD or EXPRESS').argParser(parseMachineType).default('STANDARD'))
+    .option('--strict', 'fail Task states the test case does not mock, instead of calling integrations')
+    .addHelpText('after', TEST_HELP)
+    .action(async (file: string, options: TestOptions) => done(await runMockTests(file, options, io)));
+
+  program
     .command('serve')
     .description('Serve the AWS Step Functions API (AWS JSON 1.0 protocol) with embedded storage.')
     .addOption(new Option('--port <port>', 'port to listen on').argParser(parsePort).default(8083))
@@ -80,6 +123,14 @@ function createProgram(io: CommandIo, done: (code: ExitCode) => void): Command {
         .default(10_000),
     )
     .option('--no-record-express', 'keep no records of EXPRESS executions (as AWS): faster, but no DescribeExecution for them')
+    .addOption(
+      new Option('--mock-config <file>', 'Step Functions Local mock configuration: StartExecution/StartSyncExecution on <ARN>#<TestCase> runs that test case (reloaded when the file changes)').env(
+        'SFN_MOCK_CONFIG',
+      ),
+    )
+    .option('--functions <file>', 'functions Task states can call: a JSON file { "functions": { "<name>": { runtime, handler, codeUri, timeout, memorySize, environment } } }')
+    .option('--http-allow-host <host...>', 'hosts HTTP Tasks (arn:aws:states:::http:invoke) may call, e.g. localhost:8080 or *.example.com')
+    .option('--mock-strict', 'in mock test cases, fail Task states the test case does not mock instead of calling the integration')
     .addOption(
       new Option('--retain-executions <n>', 'finished executions kept in the store (oldest deleted first)')
         .argParser(parsePositiveInteger)

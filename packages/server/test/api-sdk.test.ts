@@ -25,6 +25,7 @@ import {
   StartSyncExecutionCommand,
   StopExecutionCommand,
   TagResourceCommand,
+  TestStateCommand,
   UntagResourceCommand,
   UpdateStateMachineAliasCommand,
   UpdateStateMachineCommand,
@@ -301,6 +302,68 @@ describe('tags and definition validation', () => {
     expect(page.nextToken).toBeDefined();
     const bad = await errorOf(sfn.send(new ListStateMachinesCommand({ nextToken: 'not-a-token' })));
     expect(bad).toMatchObject({ name: 'InvalidToken', message: "Invalid Token: 'Invalid token'" });
+  });
+});
+
+describe('TestState', () => {
+  const task = {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::lambda:invoke',
+    Parameters: { FunctionName: 'pricing', 'Payload.$': '$' },
+    ResultSelector: { 'price.$': '$.Payload.price' },
+    ResultPath: '$.quote',
+    Retry: [{ ErrorEquals: ['Throttled'], MaxAttempts: 2, IntervalSeconds: 3, BackoffRate: 2 }],
+    Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Recover' }],
+    Next: 'Ship',
+  };
+
+  it('runs one state with a mocked result and names the next state', async () => {
+    const result = await sfn.send(
+      new TestStateCommand({
+        definition: JSON.stringify(task),
+        input: '{"sku":"a"}',
+        inspectionLevel: 'DEBUG',
+        mock: { result: JSON.stringify({ Payload: { price: 12 }, StatusCode: 200 }) },
+      }),
+    );
+    expect(result).toMatchObject({ status: 'SUCCEEDED', nextState: 'Ship' });
+    expect(JSON.parse(result.output as string)).toEqual({ sku: 'a', quote: { price: 12 } });
+    expect(JSON.parse(result.inspectionData?.input as string)).toEqual({ sku: 'a' });
+  });
+
+  it('reports RETRIABLE when a retrier matches, CAUGHT_ERROR when only a catcher does', async () => {
+    const retriable = await sfn.send(
+      new TestStateCommand({ definition: JSON.stringify(task), input: '{}', inspectionLevel: 'DEBUG', mock: { errorOutput: { error: 'Throttled', cause: 'slow down' } } }),
+    );
+    expect(retriable).toMatchObject({ status: 'RETRIABLE', error: 'Throttled', cause: 'slow down' });
+    expect(retriable.inspectionData?.errorDetails).toEqual({ retryIndex: 0, retryBackoffIntervalSeconds: 3 });
+    const exhausted = await sfn.send(
+      new TestStateCommand({
+        definition: JSON.stringify(task),
+        input: '{}',
+        mock: { errorOutput: { error: 'Throttled', cause: 'slow down' } },
+        stateConfiguration: { retrierRetryCount: 2 },
+      }),
+    );
+    expect(exhausted).toMatchObject({ status: 'CAUGHT_ERROR', nextState: 'Recover', error: 'Throttled' });
+    expect(JSON.parse(exhausted.output as string)).toEqual({ error: { Error: 'Throttled', Cause: 'slow down' } });
+  });
+
+  it('tests a Choice state inside a whole machine by name', async () => {
+    const machine = {
+      StartAt: 'Route',
+      States: {
+        Route: { Type: 'Choice', Choices: [{ Variable: '$.n', NumericGreaterThan: 10, Next: 'Big' }], Default: 'Small' },
+        Big: { Type: 'Succeed' },
+        Small: { Type: 'Succeed' },
+      },
+    };
+    const big = await sfn.send(new TestStateCommand({ definition: JSON.stringify(machine), stateName: 'Route', input: '{"n":11}' }));
+    expect(big).toMatchObject({ status: 'SUCCEEDED', nextState: 'Big', output: '{"n":11}' });
+    const failed = await sfn.send(
+      new TestStateCommand({ definition: JSON.stringify({ Type: 'Fail', Error: 'Nope', Cause: 'because' }), input: '{}' }),
+    );
+    expect(failed).toMatchObject({ status: 'FAILED', error: 'Nope', cause: 'because' });
   });
 });
 

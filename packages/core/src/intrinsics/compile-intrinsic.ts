@@ -1,7 +1,7 @@
 import { runtimeFailure } from '../errors.js';
 import type { Json } from '../json.js';
 import { toJsonText } from '../json.js';
-import { selectFrom } from '../sources.js';
+import { valueFrom } from '../sources.js';
 import { arrayFunctions } from './array-functions.js';
 import { encodingFunctions } from './encoding-functions.js';
 import { jsonFunctions } from './json-functions.js';
@@ -101,8 +101,9 @@ function compilePathArgument(node: PathNode): Evaluator {
   const { path, source } = node;
   const shown = source.startsWith('$$') ? source.slice(1) : source;
   return (rt) => {
-    const result = selectFrom(path, rt.sources);
-    if (result.found) return result.value;
+    // The value alone (no result object per argument): a JSON value is never undefined.
+    const value = valueFrom(path, rt.sources);
+    if (value !== undefined) return value;
     const input = toJsonText(rt.sources.input);
     throw new IntrinsicArgumentFailure(
       `The JsonPath argument for the field '${shown}' could not be found in the input '${input}'`,

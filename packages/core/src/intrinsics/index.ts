@@ -5,7 +5,8 @@
  */
 export { compileIntrinsic, type CompiledIntrinsic } from './compile-intrinsic.js';
 export type { IntrinsicRuntime } from './intrinsic-function.js';
-export { IntrinsicSyntaxError } from './parse-intrinsic.js';
+export { IntrinsicSyntaxError, parseIntrinsic } from './parse-intrinsic.js';
+export type { IntrinsicNode } from './intrinsic-ast.js';
 
 const INTRINSIC_START = /^States\.[A-Za-z][A-Za-z0-9]*\s*\(/;
 

@@ -59,6 +59,8 @@ export interface JavaRandom {
   nextInt(): number;
   /** `Random.nextInt(bound)`: uniform in [0, bound); `bound` must be a positive int. */
   nextIntBelow(bound: number): number;
+  /** `Random.nextDouble()`: uniform in [0, 1), 53 random bits. */
+  nextDouble(): number;
 }
 
 /** `new java.util.Random(seed)`; `seed` is a Java long (two's complement 64 bits). */
@@ -72,6 +74,7 @@ export function createJavaRandom(seed: bigint): JavaRandom {
 
   return {
     nextInt: () => next(32),
+    nextDouble: () => (next(26) * 2 ** 27 + next(27)) / 2 ** 53,
     nextIntBelow(bound: number): number {
       if (!Number.isInteger(bound) || bound <= 0 || bound > 0x7fffffff) {
         throw new RangeError(`bound must be a positive int, got ${bound}`);

@@ -12,9 +12,12 @@ import { buildChain, definiteGetter, isDefinite, notFoundExplainer } from './eva
 import { pathString } from './jayway.js';
 import type { Step } from './syntax.js';
 import { PathSyntaxError, parseSteps } from './syntax.js';
-import { writeSteps } from './write.js';
+import type { Writer } from './write.js';
+import { compileWriter, writeSteps } from './write.js';
 
 export { PathSyntaxError } from './syntax.js';
+export type { Writer } from './write.js';
+export { unwritableMessage } from './write.js';
 
 export type PathRoot = 'input' | 'context' | 'variable';
 export type PathResult = { readonly found: true; readonly value: Json } | { readonly found: false; readonly message: string };
@@ -25,6 +28,7 @@ export interface CompiledPath {
   readonly variable: string | undefined; // variable name when root === 'variable' (e.g. '$foo.bar[0]' -> 'foo')
   readonly definite: boolean; // false when it has a wildcard, slice, filter, union or deep scan
   readonly isReferencePath: boolean; // only simple steps: .name, ['name'], [n] (what ResultPath accepts)
+  readonly stepCount: number; // steps after the root: 0 for `$`, `$$` or `$name` alone
   /** Evaluate against the value the root names. Definite path: the node. Indefinite: array of matches (may be empty). */
   select(rootValue: Json): PathResult;
   /** The same as select, without a result object: the value, or undefined when not found. */
@@ -39,6 +43,7 @@ class Path implements CompiledPath {
   readonly variable: string | undefined;
   readonly definite: boolean;
   readonly isReferencePath: boolean;
+  readonly stepCount: number;
   /** The steps after the root (`$$.a` and `$x.a` have the steps of `$.a`). */
   readonly steps: readonly Step[];
   readonly select: (rootValue: Json) => PathResult;
@@ -49,6 +54,7 @@ class Path implements CompiledPath {
     this.root = root;
     this.variable = variable;
     this.steps = steps;
+    this.stepCount = steps.length;
     this.definite = isDefinite(steps);
     this.isReferencePath = steps.every(
       (s) => (s.kind === 'property' && s.names.length === 1) || (s.kind === 'index' && s.indexes.length === 1),
@@ -149,4 +155,16 @@ export function writeAtPath(target: Json, path: CompiledPath, value: Json): { ok
     return { ok: false, message: `The path '${path.source}' cannot be written to: only reference paths on '$' can` };
   }
   return writeSteps(target, path.steps, value, path.source);
+}
+
+/**
+ * writeAtPath compiled once: the returned writer gives the new value, or undefined when the
+ * path cannot be applied to the target (the message is then `unwritableMessage`).
+ * Throws PathSyntaxError for a path writeAtPath would refuse.
+ */
+export function compileResultWriter(path: CompiledPath): Writer {
+  if (!(path instanceof Path) || !path.isReferencePath || path.root !== 'input') {
+    throw new PathSyntaxError(path.source, 'only reference paths on $ can be written to');
+  }
+  return compileWriter(path.steps);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Json, JsonObject } from '../json.js';
-import { compilePath, compileReferencePath, writeAtPath } from './index.js';
+import { compilePath, compileReferencePath, compileResultWriter, writeAtPath } from './index.js';
 
 function write(target: Json, source: string, value: Json): Json {
   const result = writeAtPath(target, compileReferencePath(source), value);
@@ -131,5 +131,80 @@ describe('writeAtPath', () => {
       expect(JSON.stringify(write({}, `$.${key}.x`, 1))).toBe(`{"${key}":{"x":1}}`);
       expect(JSON.stringify(write({}, `$.${key}`, 1))).toBe(`{"${key}":1}`);
     });
+  });
+});
+
+describe('compileResultWriter', () => {
+  const writerFor = (source: string) => compileResultWriter(compileReferencePath(source));
+
+  it('writes what writeAtPath writes, on every path shape, without touching the target', () => {
+    const cases: [Json, string][] = [
+      [{ a: 1 }, '$.b'],
+      [{ a: 1, b: 0 }, '$.b'],
+      [{ a: 1, b: 2, c: 3 }, '$.b'],
+      [{}, "$['x y']"],
+      [{ a: 1 }, '$.x.y.z'],
+      [{ x: { k: 1 } }, '$.x.y.z'],
+      [{ a: [1, 2, 3] }, '$.a[1]'],
+      [{ a: [1, 2, 3] }, '$.a[-1]'],
+      [[0, { q: 1 }], '$[1].q'],
+      [{ a: 1 }, '$.constructor'],
+      [{ a: 1 }, '$.__proto__'],
+      [JSON.parse('{"__proto__": {"a": 1}, "b": 2}') as Json, '$.c'],
+      [JSON.parse('{"__proto__": {"a": 1}, "b": 2}') as Json, '$.b'],
+      [{ a: 'str' }, '$.a.b'],
+      [[1, 2], '$.a'],
+    ];
+    for (const [target, source] of cases) {
+      const before = JSON.stringify(target);
+      const expected = writeAtPath(target, compileReferencePath(source), { v: 1 });
+      const written = writerFor(source)(target, { v: 1 }, false);
+      expect(written, source).toEqual(expected.ok ? expected.value : undefined);
+      if (written !== undefined) {
+        expect(JSON.stringify(written), source).toBe(JSON.stringify(expected.ok ? expected.value : null));
+        expect(Object.getPrototypeOf(written), source).toBe(Object.getPrototypeOf(target));
+      }
+      expect(JSON.stringify(target), source).toBe(before);
+    }
+  });
+
+  it('in place replaces a key the target has in the target itself', () => {
+    const target: JsonObject = { a: 1, last: { step: 0 } };
+    const written = writerFor('$.last')(target, { step: 1 }, true);
+    expect(written).toBe(target);
+    expect(target).toEqual({ a: 1, last: { step: 1 } });
+    const array: Json[] = [1, 2];
+    expect(writerFor('$[1]')(array, 'x', true)).toBe(array);
+    expect(array).toEqual([1, 'x']);
+  });
+
+  it('in place still adds a new key to a copy (key order: new keys last)', () => {
+    const target: JsonObject = { a: 1 };
+    const written = writerFor('$.b')(target, 2, true) as JsonObject;
+    expect(written).not.toBe(target);
+    expect(target).toEqual({ a: 1 });
+    expect(Object.keys(written)).toEqual(['a', 'b']);
+  });
+
+  it('in place copies every node below the top, which others may share', () => {
+    const shared = deepFreeze({ k: 1 });
+    const target: JsonObject = { x: shared };
+    const written = writerFor('$.x.y')(target, 2, true) as JsonObject;
+    expect(written).toBe(target);
+    expect(target.x).toEqual({ k: 1, y: 2 });
+    expect(shared).toEqual({ k: 1 });
+  });
+
+  it('in place leaves the target untouched when the path cannot be applied', () => {
+    const target: JsonObject = { a: 'str', b: 1 };
+    expect(writerFor('$.a.b')(target, 2, true)).toBeUndefined();
+    expect(target).toEqual({ a: 'str', b: 1 });
+  });
+
+  it('a new key next to an own __proto__ key keeps that key data', () => {
+    const target = JSON.parse('{"__proto__": {"polluted": true}, "b": 2}') as JsonObject;
+    const written = writerFor('$.c')(target, 3, false) as JsonObject;
+    expect(Object.getPrototypeOf(written)).toBe(Object.prototype);
+    expect(JSON.stringify(written)).toBe('{"__proto__":{"polluted":true},"b":2,"c":3}');
   });
 });

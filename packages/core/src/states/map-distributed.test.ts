@@ -208,3 +208,31 @@ describe('the Path forms', () => {
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: [0] });
   });
 });
+
+describe('numbers written as strings', () => {
+  it('the tolerance paths read "1" as 1, as MaxConcurrencyPath does (AWS-recorded there)', async () => {
+    const definition = distributed({ ItemsPath: '$.Items', ToleratedFailureCountPath: '$.count', ToleratedFailurePercentagePath: '$.percentage' }, MAYBE_FAIL);
+    const { result } = await run(definition, { Items: items(3, [1]), count: '1', percentage: '1' });
+    expect(result.status).toBe('SUCCEEDED');
+  });
+});
+
+describe('a distributed JSONata Map', () => {
+  // The Map alone is JSONata; its processor's states keep the machine's JSONPath.
+  const jsonata = (fields: Record<string, Json>, processor: Json = PASS_ITEM): Json => distributed({ QueryLanguage: 'JSONata', ...fields }, processor);
+
+  it('batches with ItemBatcher fields from expressions', async () => {
+    const definition = jsonata({ ItemBatcher: { MaxItemsPerBatch: '{% $states.input.size %}', BatchInput: { tag: '{% $states.input.tag %}' } }, Items: '{% $states.input.list %}' });
+    const { result } = await run(definition, { size: 2, tag: 't', list: [1, 2, 3] });
+    expect(result.output).toEqual([
+      { Items: [1, 2], BatchInput: { tag: 't' } },
+      { Items: [3], BatchInput: { tag: 't' } },
+    ]);
+  });
+
+  it('tolerates failures up to ToleratedFailureCount from an expression', async () => {
+    const definition = jsonata({ ToleratedFailureCount: '{% $states.input.allowed %}', Items: '{% $states.input.list %}' }, MAYBE_FAIL);
+    expect((await run(definition, { allowed: 1, list: items(3, [1]) })).result.status).toBe('SUCCEEDED');
+    expect((await run(definition, { allowed: 0, list: items(3, [1]) })).result).toMatchObject({ error: 'States.ExceedToleratedFailureThreshold' });
+  });
+});

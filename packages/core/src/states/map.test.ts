@@ -159,12 +159,18 @@ describe('MaxConcurrency', () => {
   });
 
   it('MaxConcurrencyPath to something that is not a non-negative integer fails with States.Runtime', async () => {
-    for (const limit of [-1, 1.5, '2', null]) {
+    for (const limit of [-1, 1.5, 'two', '-1', null]) {
       const definition = mapMachine({ ItemsPath: '$.values', MaxConcurrencyPath: '$.limit' });
       const { result } = await execute(definition, { values: [1], limit });
       expect(result, JSON.stringify(limit)).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
       expect(result.cause).toContain('MaxConcurrencyPath');
     }
+  });
+
+  it('MaxConcurrencyPath accepts an integer written as a string (AWS-recorded: "1")', async () => {
+    const definition = mapMachine({ ItemsPath: '$.values', MaxConcurrencyPath: '$.limit' });
+    const { result } = await execute(definition, { values: [1, 2], limit: '1' });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: [1, 2] });
   });
 });
 
@@ -313,5 +319,52 @@ describe('Map output and history', () => {
     const { result, elapsedMs } = await execute(mapMachine({ ItemSelector: { 'double.$': 'States.MathAdd($$.Map.Item.Value, $$.Map.Item.Value)' } }), items);
     expect((result.output as { double: number }[]).map((entry) => entry.double)).toEqual(items.map((item) => item * 2));
     expect(elapsedMs).toBe(0);
+  });
+});
+
+describe('a JSONata Map', () => {
+  const jsonataMap = (fields: Record<string, Json>): Json => ({ QueryLanguage: 'JSONata', ...(mapMachine(fields) as Record<string, Json>) });
+  const PREFIX = "An error occurred while executing the state 'Map' (entered at the event id #2). ";
+
+  it('iterates over Items, a literal array with expressions in it (AWS-recorded)', async () => {
+    const { result } = await execute(jsonataMap({ Items: [1, '{% $number("2") %}', 3], MaxConcurrency: 1 }));
+    expect(result.output).toEqual([1, 2, 3]);
+  });
+
+  it('iterates over the input without Items; a non-array input fails (AWS-recorded cause)', async () => {
+    expect((await execute(jsonataMap({}), ['a', 'b'])).result.output).toEqual(['a', 'b']);
+    const { result } = await execute(jsonataMap({}), { items: 1 });
+    expect(result).toMatchObject({ error: 'States.QueryEvaluationError', cause: `${PREFIX}Map state input must be an array but was: {"items":1}` });
+  });
+
+  it('fails Items that give no array, naming the type (AWS-recorded)', async () => {
+    const { result, events } = await execute(jsonataMap({ Items: '{% $states.input.n %}' }), { n: null });
+    expect(result.cause).toBe(`${PREFIX}The JSONata expression '$states.input.n' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was 'null' for value: null`);
+    expect(typesOf(events)).toEqual(['ExecutionStarted', 'MapStateEntered', 'EvaluationFailed', 'MapStateFailed', 'ExecutionFailed']);
+  });
+
+  it('builds each iteration’s input with ItemSelector over $states.input and $states.context.Map.Item (AWS-recorded)', async () => {
+    const definition = jsonataMap({
+      Items: '{% $states.input.list %}',
+      ItemSelector: { value: '{% $states.context.Map.Item.Value %}', index: '{% $states.context.Map.Item.Index %}', tag: '{% $states.input.tag %}', literal: 'x' },
+    });
+    const { result } = await execute(definition, { list: ['a', 'b'], tag: 't' });
+    expect(result.output).toEqual([
+      { value: 'a', index: 0, tag: 't', literal: 'x' },
+      { value: 'b', index: 1, tag: 't', literal: 'x' },
+    ]);
+  });
+
+  it('takes MaxConcurrency from an expression and ends with Output over $states.result', async () => {
+    const slow: Json = { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1, End: true } } };
+    const definition = jsonataMap({ ItemProcessor: slow, MaxConcurrency: '{% $states.input.limit %}', Items: '{% $states.input.list %}', Output: '{% $count($states.result) %}' });
+    const { result, elapsedMs } = await execute(definition, { limit: 2, list: [1, 2, 3, 4] });
+    expect(result.output).toBe(4);
+    expect(elapsedMs).toBe(2000);
+  });
+
+  it('fails a MaxConcurrency that is no non-negative integer', async () => {
+    const { result } = await execute(jsonataMap({ MaxConcurrency: '{% "all" %}' }), [1]);
+    expect(result).toMatchObject({ error: 'States.QueryEvaluationError' });
   });
 });

@@ -167,3 +167,34 @@ describe('a failing branch', () => {
     expect(port.calls.map((call) => call.stateName)).toEqual(['Steady', 'Flaky', 'Steady', 'Flaky']);
   });
 });
+
+describe('a JSONata Parallel', () => {
+  it('hands Arguments to every branch and ends with Output and Assign over $states.result', async () => {
+    const definition: Json = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Both',
+      States: {
+        Both: {
+          Type: 'Parallel',
+          Arguments: { n: '{% $states.input.n * 2 %}' },
+          Branches: [branch('A', { Type: 'Pass', Output: '{% $states.input.n + 1 %}' }), branch('B', { Type: 'Pass', Output: '{% $states.input.n + 2 %}' })],
+          Assign: { sum: '{% $sum($states.result) %}' },
+          Output: { results: '{% $states.result %}', input: '{% $states.input %}' },
+          Next: 'After',
+        },
+        After: { Type: 'Pass', Output: '{% [$states.input, $sum] %}', End: true },
+      },
+    };
+    const { result } = await execute(definition, { n: 1 });
+    expect(result.output).toEqual([{ results: [3, 4], input: { n: 1 } }, 7]);
+  });
+
+  it('without Arguments gives the branches its input, and without Output ends with the results', async () => {
+    const definition: Json = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Both',
+      States: { Both: { Type: 'Parallel', Branches: [branch('A', { Type: 'Pass' }), branch('B', { Type: 'Pass', Output: 'b' })], End: true } },
+    };
+    expect((await execute(definition, { v: 1 })).result.output).toEqual([{ v: 1 }, 'b']);
+  });
+});

@@ -3,7 +3,6 @@ import { compileCatchers, errorOutput, findCatcher } from '../catch.js';
 import { pointerTo } from '../compile-context.js';
 import { ExecutionStopped, locate } from '../drive.js';
 import type { StatesFailure } from '../errors.js';
-import { placeResult } from '../io-paths.js';
 import type { Json } from '../json.js';
 import type { Retrier } from '../retry.js';
 import { RetryCounters, compileRetriers } from '../retry.js';
@@ -28,7 +27,7 @@ export abstract class RecoveringState extends BaseState {
   constructor(spec: StateSpec) {
     super(spec.name, spec);
     this.retriers = compileRetriers(spec.raw.Retry, pointerTo(spec.pointer, 'Retry'), spec.cx);
-    this.catchers = compileCatchers(spec.raw.Catch, pointerTo(spec.pointer, 'Catch'), spec.cx);
+    this.catchers = compileCatchers(spec.raw.Catch, pointerTo(spec.pointer, 'Catch'), spec.cx, spec.language, spec.pointer);
   }
 
   /** One attempt at the whole state, from raw input to output. */
@@ -62,7 +61,7 @@ export abstract class RecoveringState extends BaseState {
     const catcher = findCatcher(this.catchers, failure);
     if (catcher === undefined) throw failure;
     frame.next = this.catchTargets[this.catchers.indexOf(catcher)] ?? null;
-    return placeResult(catcher.resultPath, rawInput, errorOutput(failure));
+    return catcher.complete(rawInput, errorOutput(failure), frame);
   }
 
   override link(resolve: (name: string) => StateNode | null): void {

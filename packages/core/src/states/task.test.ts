@@ -372,3 +372,43 @@ describe('task history', () => {
     });
   });
 });
+
+describe('a JSONata Task', () => {
+  it('sends Arguments, reads the timeouts from expressions and ends with Output over $states.result', async () => {
+    const { clock, port } = portOf((request) => ({ echoed: request.payload }));
+    const definition = taskMachine(
+      {
+        Arguments: { id: '{% $states.input.id %}', fixed: 'yes' },
+        TimeoutSeconds: '{% $states.input.timeout %}',
+        HeartbeatSeconds: 5,
+        Assign: { last: '{% $states.result.echoed.id %}' },
+        Output: { result: '{% $states.result %}', input: '{% $states.input %}' },
+        Next: 'After',
+      },
+      { After: { Type: 'Pass', Output: '{% $last %}', End: true } },
+      { QueryLanguage: 'JSONata' },
+    );
+    const { result } = await execute(definition, { id: 7, timeout: 30 }, { clock, taskPort: port });
+    expect(result.output).toBe(7);
+    expect(port.calls[0]).toMatchObject({ payload: { id: 7, fixed: 'yes' }, timeoutMs: 30_000, heartbeatMs: 5000 });
+  });
+
+  it('fails a TimeoutSeconds expression that gives no positive integer', async () => {
+    const { clock, port } = portOf(() => ({}));
+    const definition = taskMachine({ TimeoutSeconds: '{% 0 %}' }, {}, { QueryLanguage: 'JSONata' });
+    const { result } = await execute(definition, {}, { clock, taskPort: port });
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
+    expect(port.calls).toHaveLength(0);
+  });
+
+  it('a catcher’s Output gets $states.errorOutput and defaults to the error output', async () => {
+    const { clock, port } = portOf(() => Promise.reject(new TaskFailure('Custom', 'bad')));
+    const definition = taskMachine(
+      { Catch: [{ ErrorEquals: ['Custom'], Output: { error: '{% $states.errorOutput %}', input: '{% $states.input %}' }, Next: 'After' }], Next: 'After' },
+      { After: { Type: 'Pass', End: true } },
+      { QueryLanguage: 'JSONata' },
+    );
+    const { result } = await execute(definition, { a: 1 }, { clock, taskPort: port });
+    expect(result.output).toEqual({ error: { Error: 'Custom', Cause: 'bad' }, input: { a: 1 } });
+  });
+});

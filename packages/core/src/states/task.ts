@@ -10,19 +10,47 @@ import type { ExecutionRun, Frame } from '../run.js';
 import type { Template } from '../template.js';
 import { compileTemplate } from '../template.js';
 import { TaskFailure } from '../task-port.js';
+import type { JsonataTemplate } from '../jsonata/index.js';
+import { StatesScope, compileJsonataTemplate } from '../jsonata/index.js';
+import type { MaybePromise } from '../maybe-promise.js';
+import { andThen } from '../maybe-promise.js';
+import { isPromise } from '../state-node.js';
 import type { IoPlan, StateSpec } from './common.js';
 import { compileIo, completeWithResult, effectiveInput } from './common.js';
+import type { Completion, ValueField } from './jsonata-fields.js';
+import { compileCompletion, compileValueField, complete, evaluateField, integerAtLeast } from './jsonata-fields.js';
 import { RecoveringState } from './recovering.js';
 import { ExecutionStopped } from '../stop-scope.js';
 
 /** AWS's default task timeout (the States language spec says 60 s; AWS uses 99999999 s). */
 const DEFAULT_TIMEOUT_SECONDS = 99_999_999;
 
-type Seconds = { readonly kind: 'fixed'; readonly seconds: number | undefined } | { readonly kind: 'path'; readonly field: string; readonly source: string; readonly path: SelectPath };
+type Seconds =
+  | { readonly kind: 'fixed'; readonly seconds: number | undefined }
+  | { readonly kind: 'path'; readonly field: string; readonly source: string; readonly path: SelectPath }
+  | { readonly kind: 'jsonata'; readonly field: string; readonly value: ValueField };
+
+/** The JSONata-mode fields of a Task. */
+interface JsonataTask {
+  readonly arguments: JsonataTemplate | undefined;
+  readonly credentials: JsonataTemplate | undefined;
+  readonly completion: Completion;
+}
+
+/** One call of the task, once every field read before it is evaluated. */
+interface TaskCall {
+  readonly payload: Json;
+  readonly timeoutSeconds: number;
+  readonly heartbeatSeconds: number | undefined;
+  readonly credentials: Json | undefined;
+  /** The state's output from the task's result. */
+  readonly complete: (result: Json) => MaybePromise<Json>;
+}
 
 /**
  * Task: InputPath → Parameters → invoke the task port → ResultSelector → ResultPath →
- * OutputPath, with TimeoutSeconds and HeartbeatSeconds enforced by the engine's clock.
+ * OutputPath (JSONata: Arguments → invoke → Output and Assign over `$states.result`), with
+ * TimeoutSeconds and HeartbeatSeconds enforced by the engine's clock.
  */
 export class TaskState extends RecoveringState {
   readonly type = 'Task';
@@ -38,6 +66,7 @@ export class TaskState extends RecoveringState {
   private readonly timeout: Seconds;
   private readonly heartbeat: Seconds;
   private readonly credentials: Template | undefined;
+  private readonly jsonata: JsonataTask | undefined;
 
   constructor(spec: StateSpec) {
     super(spec);
@@ -47,18 +76,60 @@ export class TaskState extends RecoveringState {
     this.events = taskEvents(this.resource);
     this.timeout = compileSeconds(spec, 'TimeoutSeconds');
     this.heartbeat = compileSeconds(spec, 'HeartbeatSeconds');
-    this.credentials = raw.Credentials === undefined ? undefined : compileTemplate(raw.Credentials, pointerTo(pointer, 'Credentials'), cx);
+    if (spec.language === 'JSONata') {
+      this.credentials = undefined;
+      this.jsonata = {
+        arguments: raw.Arguments === undefined ? undefined : compileJsonataTemplate(raw.Arguments, 'Arguments', pointer, cx),
+        credentials: raw.Credentials === undefined ? undefined : compileJsonataTemplate(raw.Credentials, 'Credentials', pointer, cx),
+        completion: compileCompletion(raw, '', pointer, cx),
+      };
+    } else {
+      this.credentials = raw.Credentials === undefined ? undefined : compileTemplate(raw.Credentials, pointerTo(pointer, 'Credentials'), cx);
+      this.jsonata = undefined;
+    }
   }
 
   protected attempt(rawInput: Json, frame: Frame): Promise<Json> {
+    if (this.jsonata === undefined) return this.call(frame, this.prepareJsonPath(rawInput, frame));
+    const call = this.prepareJsonata(this.jsonata, rawInput, frame);
+    return isPromise(call) ? call.then((ready) => this.call(frame, ready)) : this.call(frame, call);
+  }
+
+  private prepareJsonPath(rawInput: Json, frame: Frame): TaskCall {
     const io = this.io;
     const sources = frame.sources(rawInput);
     const inputSources = effectiveInput(io, sources);
     const input = inputSources.input;
-    const payload = io.parameters === undefined ? input : io.parameters(inputSources);
-    const timeoutSeconds = resolveSeconds(this.timeout, inputSources) ?? DEFAULT_TIMEOUT_SECONDS;
-    const heartbeatSeconds = resolveSeconds(this.heartbeat, inputSources);
-    const credentials = this.credentials === undefined ? undefined : this.credentials(inputSources);
+    return {
+      payload: io.parameters === undefined ? input : io.parameters(inputSources),
+      timeoutSeconds: resolveSeconds(this.timeout, inputSources) ?? DEFAULT_TIMEOUT_SECONDS,
+      heartbeatSeconds: resolveSeconds(this.heartbeat, inputSources),
+      credentials: this.credentials === undefined ? undefined : this.credentials(inputSources),
+      complete: (result) => completeWithResult(io, frame, sources, result),
+    };
+  }
+
+  /** JSONata: Arguments (default: the input), the timeouts, Credentials, in that order. */
+  private prepareJsonata(fields: JsonataTask, rawInput: Json, frame: Frame): MaybePromise<TaskCall> {
+    const scope = new StatesScope(frame, rawInput);
+    const payload = fields.arguments === undefined ? rawInput : fields.arguments.evaluate(scope);
+    return andThen(payload, (resolvedPayload) =>
+      andThen(resolveJsonataSeconds(this.timeout, scope), (timeoutSeconds) =>
+        andThen(resolveJsonataSeconds(this.heartbeat, scope), (heartbeatSeconds) =>
+          andThen(fields.credentials === undefined ? undefined : fields.credentials.evaluate(scope), (credentials) => ({
+            payload: resolvedPayload,
+            timeoutSeconds: timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+            heartbeatSeconds,
+            credentials,
+            complete: (result: Json) => complete(fields.completion, scope.withResult(result), result),
+          })),
+        ),
+      ),
+    );
+  }
+
+  private call(frame: Frame, call: TaskCall): Promise<Json> {
+    const { payload, timeoutSeconds, heartbeatSeconds, credentials } = call;
     const run = frame.run;
     const scheduled = this.events.scheduled(run, frame, payload, timeoutSeconds, heartbeatSeconds);
     const started = run.emit(this.events.started, scheduled, this.events.startedDetails, this.events.startedDetailsOf);
@@ -76,7 +147,7 @@ export class TaskState extends RecoveringState {
           throw failure;
         }
         run.emit(this.events.succeeded, started, this.events.succeededDetails, () => this.events.succeededDetailsOf(result));
-        return completeWithResult(io, frame, sources, result);
+        return call.complete(result);
       },
       (error: unknown) => {
         // A stop (execution timeout, abort, a failed sibling branch) is not a task failure: it
@@ -172,14 +243,24 @@ function taskFailureOf(error: unknown, resource: string): StatesFailure {
 function compileSeconds(spec: StateSpec, field: 'TimeoutSeconds' | 'HeartbeatSeconds'): Seconds {
   const literal = spec.raw[field];
   if (typeof literal === 'number') return { kind: 'fixed', seconds: literal };
+  if (spec.language === 'JSONata') {
+    return literal === undefined ? { kind: 'fixed', seconds: undefined } : { kind: 'jsonata', field, value: compileValueField(literal, field, spec.pointer, spec.cx) };
+  }
   const pathField = `${field}Path`;
   const source = spec.raw[pathField];
   if (typeof source !== 'string') return { kind: 'fixed', seconds: undefined };
   return { kind: 'path', field: pathField, source, path: compileSelectPath(source, pointerTo(spec.pointer, pathField), spec.cx, pathField) };
 }
 
+/** JSONata: a literal, or an expression that must yield a positive integer. */
+function resolveJsonataSeconds(seconds: Seconds, scope: StatesScope): MaybePromise<number | undefined> {
+  if (seconds.kind !== 'jsonata') return resolveSeconds(seconds, scope.frame.sources(scope.input));
+  return evaluateField<number>(seconds.value, seconds.field, scope, integerAtLeast(1));
+}
+
 function resolveSeconds(seconds: Seconds, sources: import('../run.js').StateSources): number | undefined {
   if (seconds.kind === 'fixed') return seconds.seconds;
+  if (seconds.kind === 'jsonata') return undefined;
   const value = seconds.path === undefined ? sources.input : seconds.path(sources);
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
     throw runtimeFailure(`The ${seconds.field} field refers to value "${typeof value === 'string' ? value : toJsonText(value)}" which is not a valid positive integer: ${seconds.source}`);

@@ -6,7 +6,7 @@ import type { Json } from '../json.js';
 import type { Frame } from '../run.js';
 import { parseOffsetDateTime } from '../timestamp.js';
 import type { IoPlan, StateSpec } from './common.js';
-import { BaseState, compileIo, effectiveInput } from './common.js';
+import { BaseState, applyAssignments, compileIo, effectiveInput, evaluateAssign } from './common.js';
 
 type WaitFor =
   | { readonly kind: 'seconds'; readonly seconds: number }
@@ -29,12 +29,21 @@ export class WaitState extends BaseState {
   execute(rawInput: Json, frame: Frame): Json | Promise<Json> {
     const sources = frame.sources(rawInput);
     const inputSources = effectiveInput(this.io, sources);
-    const input = inputSources.input;
     const clock = frame.run.clock;
     const delayMs = this.delayMs(inputSources, clock.now());
-    const outputPath = this.io.outputPath;
-    if (delayMs <= 0) return outputPath === undefined ? input : outputPath(inputSources);
-    return frame.sleep(delayMs).then(() => (outputPath === undefined ? input : outputPath(inputSources)));
+    if (delayMs <= 0) return this.finish(inputSources, frame);
+    // Without OutputPath and Assign the output is the effective input: the sleep resolves to it.
+    if (this.io.outputPath === undefined && this.io.assign === undefined) return frame.sleep(delayMs, inputSources.input);
+    return frame.sleep(delayMs).then(() => this.finish(inputSources, frame));
+  }
+
+  /** OutputPath; `Assign` reads the effective input as `$`. */
+  private finish(inputSources: import('../run.js').StateSources, frame: Frame): Json {
+    const { outputPath, assign } = this.io;
+    const assigned = assign === undefined ? undefined : evaluateAssign(assign, inputSources, inputSources.input);
+    const output = outputPath === undefined ? inputSources.input : outputPath(inputSources);
+    applyAssignments(frame, assigned);
+    return output;
   }
 
   private delayMs(sources: import('../run.js').StateSources, now: number): number {

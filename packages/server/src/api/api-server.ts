@@ -1,12 +1,17 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TaskPort } from '@flowgate/core';
 import type { RetentionPolicy, Store } from '@flowgate/store';
 import { CompiledMachines } from '../executor/compiled-machines.js';
 import { Executor } from '../executor/executor.js';
+import type { ExecutorOptions } from '../executor/executor.js';
 import type { LogSink } from '../observability/execution-log.js';
-import { createUnconfiguredTaskPort } from '../unconfigured-task-port.js';
+import { FunctionRegistry } from '../functions/function-registry.js';
+import type { HttpTaskInvoker, IntegrationServices } from '../functions/task-integrations.js';
+import { createIntegrationTaskPort } from '../functions/task-integrations.js';
+import type { MockTestCases } from '../functions/mocks/mock-test-cases.js';
+import { createNestedWorkflows } from './nested-workflows.js';
+import type { ServiceContext } from './service-context.js';
 import { createApiActions } from './api-service.js';
 import type { ArnScope } from './arn.js';
 import { DEFAULT_SCOPE } from './arn.js';
@@ -16,7 +21,12 @@ import { RecordCache } from './record-cache.js';
 export interface ApiServerOptions {
   readonly store: Store;
   readonly scope?: ArnScope;
-  readonly taskPort?: TaskPort;
+  /** The functions Task states can call; without it, only nested workflows are served. */
+  readonly functions?: FunctionRegistry;
+  /** Serves `arn:aws:states:::http:invoke`; without it, HTTP tasks fail. */
+  readonly http?: HttpTaskInvoker;
+  /** Replaces the task integrations altogether (tests). */
+  readonly taskPortFor?: ExecutorOptions['taskPortFor'];
   readonly logSink?: LogSink;
   readonly maxConcurrentExecutions?: number;
   readonly recordExpressExecutions?: boolean;
@@ -24,6 +34,8 @@ export interface ApiServerOptions {
   readonly retention?: RetentionPolicy & { readonly maxExecutions: number };
   readonly retentionIntervalMs?: number;
   readonly onUnexpectedError?: (error: unknown) => void;
+  /** Mock test cases, selected by starting `<state machine ARN>#<TestCase>` (Step Functions Local). */
+  readonly mocks?: MockTestCases;
 }
 
 export interface ApiServer {
@@ -44,14 +56,17 @@ const INTERRUPTED = {
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { store } = options;
   await store.closeInterruptedExecutions({ ...INTERRUPTED, stopDate: Date.now() });
+  // Nested workflows need the service context, which needs the executor: bound once both exist.
+  const bound: { services?: IntegrationServices } = {};
+  const functions = options.functions ?? new FunctionRegistry([], { factories: {} });
   const executor = new Executor({
     store,
-    taskPort: options.taskPort ?? createUnconfiguredTaskPort(),
+    taskPortFor: options.taskPortFor ?? ((caller) => createIntegrationTaskPort(bound.services as IntegrationServices, caller)),
     maxConcurrentExecutions: options.maxConcurrentExecutions ?? 10_000,
     recordExpressExecutions: options.recordExpressExecutions ?? true,
     ...(options.logSink === undefined ? {} : { logSink: options.logSink }),
   });
-  const actions = createApiActions({
+  const context: ServiceContext = {
     store,
     executor,
     machines: new CompiledMachines(),
@@ -59,7 +74,14 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     scope: options.scope ?? DEFAULT_SCOPE,
     now: Date.now,
     knownSnapshots: new Set(),
-  });
+    ...(options.mocks === undefined ? {} : { mocks: options.mocks }),
+  };
+  bound.services = {
+    functions,
+    workflows: createNestedWorkflows(context),
+    ...(options.http === undefined ? {} : { http: options.http }),
+  };
+  const actions = createApiActions(context);
   const onUnexpected = options.onUnexpectedError ?? ((error: unknown) => console.error('flowgate: unexpected error', error));
   const server = createServer(createApiRequestHandler(actions, onUnexpected));
   // Synchronous executions may run for five minutes; Node's default request timeout is shorter.
@@ -100,6 +122,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       server.closeAllConnections();
       await closed;
       await store.close();
+      await functions.close();
     },
   };
 }

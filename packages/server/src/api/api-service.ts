@@ -25,6 +25,7 @@ const KEEPS_RECORDS = new Set([
   'TagResource',
   'UntagResource',
   'ValidateStateMachineDefinition',
+  'TestState',
   'RedriveExecution',
 ]);
 
@@ -52,6 +53,6 @@ function allActions(context: ServiceContext): Record<string, ActionHandler> {
     ...aliasActions(context),
     ...executionActions(context),
     ...tagActions(context),
-    ...definitionActions(),
+    ...definitionActions(() => context.executor.taskPortForTesting()),
   };
 }

@@ -3,6 +3,8 @@ import { EngineError, parseExecutionInput, PAYLOAD_LIMIT_BYTES, toJsonText } fro
 import type { ExecutionRecord, StoredHistoryEvent } from '@flowgate/store';
 import { ExecutionThrottled, ServerShuttingDown } from '../executor/executor-errors.js';
 import type { ExecutionRequest } from '../executor/executor.js';
+import type { TaskPortWrapper } from '../functions/mocks/mock-test-cases.js';
+import { UnknownMockTestCase } from '../functions/mocks/mock-test-cases.js';
 import { isValidName, parseExecutionArn, parseStateMachineArn } from './arn.js';
 import { ApiError, apiError, executionDoesNotExist, expressArnNotValid, invalidName, machineDoesNotExist, typeNotSupported } from './errors.js';
 import { loggingSettingsOf } from './machine-configuration.js';
@@ -43,6 +45,7 @@ function requestFor(
   start: ReturnType<typeof readStart>,
   mode: ExecutionRequest['mode'],
   call?: ApiCall,
+  taskPortOverride?: TaskPortWrapper,
 ): ExecutionRequest {
   return {
     machine: resolved.compiled,
@@ -60,8 +63,30 @@ function requestFor(
       stateMachineVersionArn: resolved.stateMachineVersionArn,
       stateMachineAliasArn: resolved.stateMachineAliasArn,
       watchCaller: call === undefined ? undefined : (stop: () => void) => call.onClientGone(stop),
+      taskPortOverride,
     }),
   } as ExecutionRequest;
+}
+
+/**
+ * The machine a start names and the mock test case it selects. `<ARN>#<TestCase>` is Step
+ * Functions Local's way to pick a test case; only a server given a mock configuration reads
+ * it. Elsewhere `#` stays part of the ARN and the machine does not exist, as on AWS.
+ */
+async function resolveStartTarget(
+  context: ServiceContext,
+  requested: string,
+): Promise<{ resolved: ResolvedMachine; taskPortOverride?: TaskPortWrapper }> {
+  const { mocks } = context;
+  const selection = mocks?.split(requested) ?? { arn: requested };
+  const resolved = await resolveForStart(context, selection.arn);
+  if (mocks === undefined || selection.testCaseName === undefined) return { resolved };
+  try {
+    return { resolved, taskPortOverride: await mocks.taskPortFor(resolved.machine.name, selection.testCaseName) };
+  } catch (error) {
+    if (error instanceof UnknownMockTestCase) throw apiError(error.code, error.message);
+    throw error;
+  }
 }
 
 /** The executor's refusals in AWS's shape. */
@@ -126,7 +151,7 @@ export function executionActions(context: ServiceContext): Record<string, Action
     async StartExecution(input, call) {
       const arn = requiredString(input, 'stateMachineArn');
       const start = readStart(input, call);
-      const resolved = await resolveForStart(context, arn);
+      const { resolved, taskPortOverride } = await resolveStartTarget(context, arn);
       const { machine } = resolved;
       if (machine.type === 'STANDARD' && start.name !== undefined) {
         // STANDARD starts are idempotent on the name while the execution runs with the same input.
@@ -140,7 +165,7 @@ export function executionActions(context: ServiceContext): Record<string, Action
       }
       if (executor.records(machine.type)) await rememberSnapshot(context, resolved);
       const mode = machine.type === 'STANDARD' ? 'STANDARD' : 'EXPRESS_ASYNC';
-      const record = await executor.startAsync(requestFor(context, resolved, start, mode)).catch((error: unknown) => {
+      const record = await executor.startAsync(requestFor(context, resolved, start, mode, undefined, taskPortOverride)).catch((error: unknown) => {
         throw asApiError(error);
       });
       return { executionArn: record.arn, startDate: epochSeconds(record.startDate) };
@@ -149,12 +174,12 @@ export function executionActions(context: ServiceContext): Record<string, Action
     async StartSyncExecution(input, call) {
       const arn = requiredString(input, 'stateMachineArn');
       const start = readStart(input, call);
-      const resolved = await resolveForStart(context, arn);
+      const { resolved, taskPortOverride } = await resolveStartTarget(context, arn);
       if (resolved.machine.type !== 'EXPRESS') throw typeNotSupported();
       if (executor.records('EXPRESS')) await rememberSnapshot(context, resolved);
       let record: ExecutionRecord;
       try {
-        record = await executor.runSync(requestFor(context, resolved, start, 'EXPRESS_SYNC', call));
+        record = await executor.runSync(requestFor(context, resolved, start, 'EXPRESS_SYNC', call, taskPortOverride));
       } catch (error) {
         throw asApiError(error);
       }

@@ -2,6 +2,7 @@ import type { Store } from '@flowgate/store';
 import { InvalidCursorError } from '@flowgate/store';
 import type { CompiledMachines } from '../executor/compiled-machines.js';
 import type { Executor } from '../executor/executor.js';
+import type { MockTestCases } from '../functions/mocks/mock-test-cases.js';
 import type { RecordCache } from './record-cache.js';
 import type { ArnScope } from './arn.js';
 import { invalidToken } from './errors.js';
@@ -17,6 +18,8 @@ export interface ServiceContext {
   readonly now: () => number;
   /** Snapshot keys already written to the store by this process. */
   readonly knownSnapshots: Set<string>;
+  /** Step Functions Local's mock test cases (`StartExecution` on `<ARN>#<TestCase>`), when configured. */
+  readonly mocks?: MockTestCases;
 }
 
 /** AWS's JSON protocol carries timestamps as epoch seconds with fractional milliseconds. */

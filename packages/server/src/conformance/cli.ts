@@ -40,7 +40,7 @@ cases were skipped). Exit code 1 when a case failed, 2 when the cases cannot be 
 Examples:
   npm run conformance -- --category base --category scenarios
   npm run conformance -- --filter test_wait --json results.json
-  npm run conformance -- ../shared/conformance/cases --type STANDARD --include-jsonata`;
+  npm run conformance -- ../shared/conformance/cases --type STANDARD --include-task`;
 
 function createProgram(): Command {
   const program = new Command('conformance')

@@ -121,9 +121,9 @@ describe('runCase', () => {
   });
 
   it('skips by rule unless the rule is included', async () => {
-    const c = makeCase({ features: ['jsonata'] });
-    expect(await runCase(c, { compile: echo.compile })).toMatchObject({ result: 'skip', reason: 'uses JSONata (use --include-jsonata)' });
-    expect(await runCase(c, { compile: echo.compile, include: new Set(['jsonata']) })).toMatchObject({ result: 'pass' });
+    const c = makeCase({ category: 'lambda' });
+    expect(await runCase(c, { compile: echo.compile })).toMatchObject({ result: 'skip', reason: 'needs a Task state runner (use --include-task)' });
+    expect(await runCase(c, { compile: echo.compile, include: new Set(['task']) })).toMatchObject({ result: 'pass' });
   });
 
   it('fails a case that hangs after the timeout and aborts its execution', async () => {

@@ -12,7 +12,7 @@ import { findSkipReason } from './skip-rules.js';
 export interface RunnerOptions {
   /** How cases whose `runAs` is `ANY` run: EXPRESS (StartSyncExecution, the default) or STANDARD. */
   readonly type?: StateMachineType;
-  /** Names of skip rules to ignore (`task`, `jsonata`, `variables`). */
+  /** Names of skip rules to ignore (`task`). */
   readonly include?: ReadonlySet<string>;
   /** Cases in flight at once; default 4. */
   readonly concurrency?: number;

@@ -29,15 +29,12 @@ describe('definitionHasTask', () => {
 });
 
 describe('findSkipReason', () => {
-  it('skips lambda cases, Task states, JSONata and variables, each overridable by name', () => {
-    expect(SKIP_RULES.map((r) => r.name)).toEqual(['task', 'jsonata', 'variables']);
+  it('skips lambda cases and Task states, overridable by name; JSONata and variables run', () => {
+    expect(SKIP_RULES.map((r) => r.name)).toEqual(['task']);
     expect(findSkipReason(makeCase(pass))).toBeUndefined();
     expect(findSkipReason(makeCase(pass, { category: 'lambda' }))).toMatch(/Task/);
     expect(findSkipReason(makeCase(task))).toBe('needs a Task state runner (use --include-task)');
     expect(findSkipReason(makeCase(task), new Set(['task']))).toBeUndefined();
-    expect(findSkipReason(makeCase(pass, { features: ['variables'] }))).toBe('uses workflow variables (use --include-variables)');
-    const both = makeCase(pass, { features: ['jsonata', 'variables'] });
-    expect(findSkipReason(both, new Set(['jsonata']))).toMatch(/variables/);
-    expect(findSkipReason(both, new Set(['jsonata', 'variables']))).toBeUndefined();
+    expect(findSkipReason(makeCase(pass, { features: ['jsonata', 'variables'] }))).toBeUndefined();
   });
 });

@@ -40,16 +40,6 @@ export const SKIP_RULES: readonly SkipRule[] = [
     reason: 'needs a Task state runner',
     applies: (c) => c.category === 'lambda' || definitionHasTask(c),
   },
-  {
-    name: 'jsonata',
-    reason: 'uses JSONata',
-    applies: (c) => c.features.includes('jsonata'),
-  },
-  {
-    name: 'variables',
-    reason: 'uses workflow variables',
-    applies: (c) => c.features.includes('variables'),
-  },
 ];
 
 /** Why the case is skipped (the first applicable rule not included by name), or undefined. */

@@ -25,11 +25,14 @@ export interface ExecutionRequest {
   readonly stateMachineAliasArn?: string;
   /** Given the means to stop the execution, e.g. when a synchronous caller goes away. */
   readonly watchCaller?: (stop: () => void) => void;
+  /** Replaces this execution's task port, given the one it would have had (mock test cases fall back to it). */
+  readonly taskPortOverride?: (standard: TaskPort) => TaskPort;
 }
 
 export interface ExecutorOptions {
   readonly store: Store;
-  readonly taskPort: TaskPort;
+  /** The task port of each execution (it carries the execution's trace header to functions). */
+  readonly taskPortFor: (caller: { readonly executionArn: string; readonly traceHeader?: string }) => TaskPort;
   readonly logSink?: LogSink;
   /** Executions in flight at once; a start beyond it is refused, never queued. */
   readonly maxConcurrentExecutions: number;
@@ -84,6 +87,16 @@ export class Executor {
     execution.stopReason = reason;
     execution.controller.abort();
     return execution.done;
+  }
+
+  /** The task port TestState uses: the same integrations, outside any execution. */
+  taskPortForTesting(): TaskPort {
+    return this.options.taskPortFor({ executionArn: 'arn:aws:states:us-east-1:123456789012:execution:TestState:test' });
+  }
+
+  /** The finished record of an execution running here, once it ends; undefined if not running. */
+  completionOf(executionArn: string): Promise<ExecutionRecord> | undefined {
+    return this.running.get(executionArn)?.done;
   }
 
   /** History so far of an execution still running here. */
@@ -170,7 +183,13 @@ export class Executor {
           executionName: name,
           executionArn,
           roleArn: request.roleArn,
-          taskPort: this.options.taskPort,
+          taskPort: taskPortOf(
+            request,
+            this.options.taskPortFor({
+              executionArn,
+              ...(request.traceHeader === undefined ? {} : { traceHeader: request.traceHeader }),
+            }),
+          ),
           signal: controller.signal,
           ...(history === undefined ? {} : { history }),
         }),
@@ -193,6 +212,10 @@ export class Executor {
     this.running.set(executionArn, running);
     return { record, recorded, done };
   }
+}
+
+function taskPortOf(request: ExecutionRequest, standard: TaskPort): TaskPort {
+  return request.taskPortOverride === undefined ? standard : request.taskPortOverride(standard);
 }
 
 /** AWS: `…:execution:<machine>:<name>`; express executions add a server-made UUID. */

@@ -1,0 +1,2 @@
+def handle(event, context):
+    return {"module": __name__}
