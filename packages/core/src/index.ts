@@ -5,7 +5,7 @@ export type { Clock, SimulatedClock } from './clock.js';
 export { systemClock, createSimulatedClock } from './clock.js';
 export type { Diagnostic } from './errors.js';
 export { DefinitionError, EngineError, StatesErrors, formatDefinitionMessage } from './errors.js';
-export type { TaskPort, TaskRequest } from './task-port.js';
+export type { TaskPattern, TaskPort, TaskRequest, TaskTokenRequest } from './task-port.js';
 export { TaskFailure } from './task-port.js';
 export type { HistoryEvent, HistorySink } from './history.js';
 export type {

@@ -118,6 +118,8 @@ export class Frame implements VariableOwner {
   variables: VariableScope | undefined = undefined;
   /** What the running state assigned, for its StateExited event (read only when history is kept). */
   assigned: JsonObject | undefined = undefined;
+  /** `$$.Task.Token` while an attempt of a `.waitForTaskToken` task runs on this thread. */
+  taskToken: string | undefined = undefined;
 
   constructor(
     readonly run: ExecutionRun,
@@ -156,6 +158,7 @@ export class Frame implements VariableOwner {
       StateMachine: this.run.stateMachine(),
       State: state,
     };
+    if (this.taskToken !== undefined) context.Task = { Token: this.taskToken };
     if (this.mapItem !== undefined) {
       context.Map = { Item: { Index: this.mapItem.index, Value: this.mapItem.value } };
     }

@@ -9,6 +9,8 @@ import type { ExitCode } from './cli/exit-codes.js';
 import { collect, parseMachineType } from './cli/option-parsers.js';
 import { runDefinitionFile } from './cli/run-command.js';
 import type { RunOptions } from './cli/run-command.js';
+import { dev } from './cli/dev-command.js';
+import type { DevOptions } from './cli/dev-command.js';
 import { serve } from './cli/serve-command.js';
 import type { ServeOptions } from './cli/serve-command.js';
 import { runMockTests } from './cli/test-command.js';
@@ -108,6 +110,20 @@ function createProgram(io: CommandIo, done: (code: ExitCode) => void): Command {
     .option('--strict', 'fail Task states the test case does not mock, instead of calling integrations')
     .addHelpText('after', TEST_HELP)
     .action(async (file: string, options: TestOptions) => done(await runMockTests(file, options, io)));
+
+  program
+    .command('dev')
+    .description('Run a whole application locally: its HTTP API, workflows and functions, reloaded on change.')
+    .argument('[dir]', 'the application folder (flowgate.yaml/.json/.config.ts, or a SAM template.yaml)', '.')
+    .option('--template <file>', 'an AWS SAM template to run (default: found in the folder)')
+    .addOption(new Option('--port <port>', "port of the application's HTTP API (the gateway)").argParser(parsePort).default(3000))
+    .addOption(new Option('--api-port <port>', 'port of the AWS Step Functions API').argParser(parsePort).default(8083))
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data-dir <folder>', 'folder of the embedded store (default: <dir>/.flowgate)')
+    .option('--parameter <Name=Value...>', 'override a template or project parameter')
+    .option('--no-watch', 'do not reload when files change')
+    .option('--logs', 'print execution log events (CloudWatch format) to stdout')
+    .action(async (dir: string, options: DevOptions) => done(await dev(dir, options, io, io.signal ?? new AbortController().signal)));
 
   program
     .command('serve')

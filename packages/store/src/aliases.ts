@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, pageLimit, toPage } from './cursor.js';
 import { decodeText, encodeOptionalText } from './free-text.js';
 import type { AliasRecord, Page, PageRequest, RoutingEntry } from './store.js';
+import { templateFor } from './statement-template.js';
 import type { AliasesTable, Backend, Tables } from './tables.js';
 import { inTransaction } from './transaction.js';
 
@@ -43,8 +44,10 @@ export async function putAlias(backend: Backend, record: AliasRecord): Promise<v
   );
 }
 
+const aliasByArn = templateFor((db, slot) => db.selectFrom('aliases').selectAll().where('arn', '=', slot(0)));
+
 export async function getAlias(db: Kysely<Tables>, arn: string): Promise<AliasRecord | undefined> {
-  const row = await db.selectFrom('aliases').selectAll().where('arn', '=', arn).executeTakeFirst();
+  const [row] = (await db.executeQuery(aliasByArn(db).bind([arn]))).rows;
   return row === undefined ? undefined : aliasFromRow(row);
 }
 

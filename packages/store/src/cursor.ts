@@ -9,6 +9,7 @@ import { InvalidCursorError } from './store.js';
 /** The listings and their keysets. */
 interface Keysets {
   machines: [name: string, arn: string];
+  activities: [name: string, arn: string];
   versions: [number: number];
   aliases: [ord: number];
   executions: [startDate: number, id: number];
@@ -22,6 +23,7 @@ export type Keyset<L extends Listing> = Keysets[L];
 /** The keyset member types, checked when a cursor comes back. */
 const shapes: { readonly [L in Listing]: readonly ('string' | 'number')[] } = {
   machines: ['string', 'string'],
+  activities: ['string', 'string'],
   versions: ['number'],
   aliases: ['number'],
   executions: ['number', 'number'],

@@ -5,62 +5,74 @@
  * written twice, a value the database refuses), the transaction is rolled back and the batch
  * replayed with a savepoint around each write, so that only the faulty write fails. The
  * replay costs two extra statements per write, which is why it is not the normal path.
+ *
+ * Every statement of the normal path is compiled once (hot-statements.ts): a batch builds
+ * no query, it binds arguments.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Outcome } from './group-commit.js';
-import { completionColumns, executionColumns, historyBody } from './records.js';
-import type { ExecutionCompletion, ExecutionRecord, StoredHistoryEvent } from './store.js';
-import type { Backend, HistoryEventsTable, Tables } from './tables.js';
+import { chunkFromText, mergeChunks, type HistoryChunk } from './history-chunks.js';
+import { insertSizes, type HotStatements, type InsertSize } from './hot-statements.js';
+import { completionColumnNames, completionColumns, executionColumnNames, executionColumns } from './records.js';
+import type { ExecutionCompletion, ExecutionRecord } from './store.js';
+import type { Backend, Tables } from './tables.js';
 import { inTransaction } from './transaction.js';
 
+/** History arrives as chunks (history-chunks.ts), made when the write was submitted. */
 export type ExecutionWrite =
-  | { readonly kind: 'insert'; readonly record: ExecutionRecord; readonly history: readonly StoredHistoryEvent[] }
+  | { readonly kind: 'insert'; readonly record: ExecutionRecord; readonly chunks: readonly HistoryChunk[] }
   | {
       readonly kind: 'complete';
       readonly arn: string;
       readonly completion: ExecutionCompletion;
-      readonly history: readonly StoredHistoryEvent[];
+      readonly chunks: readonly HistoryChunk[];
     }
-  | { readonly kind: 'append'; readonly arn: string; readonly history: readonly StoredHistoryEvent[] };
+  | { readonly kind: 'append'; readonly arn: string; readonly chunks: readonly HistoryChunk[] };
 
 /** `insert` answers whether the execution was new; the others answer nothing. */
 export type ExecutionWriteResult = boolean | undefined;
 
+/** Chunks to insert when the batch ends, by execution id; an execution's never overlap. */
+type PendingHistory = Map<number, readonly HistoryChunk[]>;
+
 export async function commitExecutionWrites(
   backend: Backend,
+  statements: HotStatements,
   writes: readonly ExecutionWrite[],
 ): Promise<readonly Outcome<ExecutionWriteResult>[]> {
   try {
-    return await inTransaction(backend, (trx) => applyBatch(trx, writes));
+    return await inTransaction(backend, (trx) => applyBatch(trx, statements, writes));
   } catch (error) {
     if (writes.length === 1) return [{ kind: 'failed', error }];
-    return inTransaction(backend, (trx) => replayOneByOne(trx, writes));
+    return inTransaction(backend, (trx) => replayOneByOne(trx, statements, writes));
   }
 }
 
 type InsertWrite = Extract<ExecutionWrite, { kind: 'insert' }>;
 
 /**
- * Runs of consecutive inserts become multi-row inserts, and the history rows of the whole
- * batch a few large inserts at the end: a handful of statements (and, on PostgreSQL, round
- * trips) per batch instead of two per execution.
+ * Runs of consecutive inserts are inserted together (in multi-row statements on PostgreSQL),
+ * and the history chunks of the whole batch in a few multi-row inserts at the end: on
+ * PostgreSQL a handful of round trips per batch instead of two per execution.
  */
 async function applyBatch(
   trx: Kysely<Tables>,
+  statements: HotStatements,
   writes: readonly ExecutionWrite[],
 ): Promise<Outcome<ExecutionWriteResult>[]> {
   const outcomes: Outcome<ExecutionWriteResult>[] = [];
-  const history: HistoryEventsTable[] = [];
+  const pending: PendingHistory = new Map();
   let inserts: InsertWrite[] = [];
 
   async function flushInserts(): Promise<void> {
     if (inserts.length === 0) return;
-    const ids = await insertExecutions(trx, inserts.map((write) => write.record));
+    const ids = await insertExecutions(trx, statements, inserts);
     for (const write of inserts) {
       // The first write of an ARN takes the row; a repeat, here or already stored, is false.
       const id = ids.get(write.record.arn);
       ids.delete(write.record.arn);
-      if (id !== undefined) collect(history, id, write.history);
+      // A new execution has no history yet, stored or pending: nothing to check.
+      if (id !== undefined && write.chunks.length > 0) pending.set(id, write.chunks);
       outcomes.push({ kind: 'committed', value: id !== undefined });
     }
     inserts = [];
@@ -73,24 +85,25 @@ async function applyBatch(
     }
     // Completions and appends look their execution up, which may be in the pending run.
     await flushInserts();
-    outcomes.push({ kind: 'committed', value: await applyWrite(trx, write, history) });
+    outcomes.push({ kind: 'committed', value: await applyWrite(trx, statements, write, pending) });
   }
   await flushInserts();
-  await insertHistory(trx, history);
+  await insertChunks(trx, statements, pending);
   return outcomes;
 }
 
 async function replayOneByOne(
   trx: Kysely<Tables>,
+  statements: HotStatements,
   writes: readonly ExecutionWrite[],
 ): Promise<Outcome<ExecutionWriteResult>[]> {
   const outcomes: Outcome<ExecutionWriteResult>[] = [];
   for (const write of writes) {
     await sql`savepoint execution_write`.execute(trx);
     try {
-      const history: HistoryEventsTable[] = [];
-      const value = await applyWrite(trx, write, history);
-      await insertHistory(trx, history);
+      const pending: PendingHistory = new Map();
+      const value = await applyWrite(trx, statements, write, pending);
+      await insertChunks(trx, statements, pending);
       outcomes.push({ kind: 'committed', value });
     } catch (error) {
       await sql`rollback to savepoint execution_write`.execute(trx);
@@ -101,81 +114,137 @@ async function replayOneByOne(
   return outcomes;
 }
 
-/** Applies the execution row change; the write's history rows go to `history`. */
+/** Applies the execution row change; the write's history goes to `pending`. */
 async function applyWrite(
   trx: Kysely<Tables>,
+  statements: HotStatements,
   write: ExecutionWrite,
-  history: HistoryEventsTable[],
+  pending: PendingHistory,
 ): Promise<ExecutionWriteResult> {
   switch (write.kind) {
     case 'insert': {
-      const id = (await insertExecutions(trx, [write.record])).get(write.record.arn);
-      if (id !== undefined) collect(history, id, write.history);
+      const id = (await insertExecutions(trx, statements, [write])).get(write.record.arn);
+      if (id !== undefined && write.chunks.length > 0) pending.set(id, write.chunks);
       return id !== undefined;
     }
     case 'complete': {
-      // Only a running execution finishes, and only once: a stop that won a race against
-      // the natural end keeps its status, and the loser's events are not appended after it.
-      const row = await trx
-        .updateTable('executions')
-        .set(completionColumns(write.completion))
-        .where('arn', '=', write.arn)
-        .where('status', '=', 'RUNNING')
-        .returning('id')
-        .executeTakeFirst();
-      if (row !== undefined) collect(history, row.id, write.history);
+      const columns = completionColumns(write.completion);
+      const args = [write.arn, ...completionColumnNames.map((column) => columns[column])];
+      const [row] = (await trx.executeQuery(statements.completeExecution.bind(args))).rows;
+      if (row !== undefined) await addHistory(trx, statements, pending, row.id, write.chunks);
       return undefined;
     }
     case 'append': {
-      if (write.history.length === 0) return undefined;
-      const row = await trx.selectFrom('executions').select('id').where('arn', '=', write.arn).executeTakeFirst();
-      if (row !== undefined) collect(history, row.id, write.history);
+      if (write.chunks.length === 0) return undefined;
+      const [row] = (await trx.executeQuery(statements.lockExecution.bind([write.arn]))).rows;
+      if (row !== undefined) await addHistory(trx, statements, pending, row.id, write.chunks);
       return undefined;
     }
   }
 }
 
-function collect(history: HistoryEventsTable[], executionId: number, events: readonly StoredHistoryEvent[]): void {
-  for (const event of events) history.push({ execution_id: executionId, event_id: event.id, body: historyBody(event) });
+/**
+ * Queues chunks for an execution that may already have history. The usual case (events
+ * after those stored) costs one indexed lookup; a range that overlaps stored or queued
+ * chunks merges the execution's whole history, refusing the write if an id repeats.
+ */
+async function addHistory(
+  trx: Kysely<Tables>,
+  statements: HotStatements,
+  pending: PendingHistory,
+  executionId: number,
+  chunks: readonly HistoryChunk[],
+): Promise<void> {
+  const first = chunks[0]?.first;
+  const last = chunks[chunks.length - 1]?.last;
+  if (first === undefined || last === undefined) return;
+  const queued = pending.get(executionId) ?? [];
+  const overlapsQueued = queued.some((chunk) => chunk.first <= last && chunk.last >= first);
+  if (!overlapsQueued && !(await overlapsStored(trx, statements, executionId, first, last))) {
+    pending.set(executionId, [...queued, ...chunks]);
+    return;
+  }
+  const stored = await trx
+    .selectFrom('history_chunks')
+    .select('events')
+    .where('execution_id', '=', executionId)
+    .execute();
+  const merged = mergeChunks([...stored.map((row) => chunkFromText(row.events)), ...queued, ...chunks]);
+  await trx.deleteFrom('history_chunks').where('execution_id', '=', executionId).execute();
+  pending.set(executionId, merged);
 }
 
 /**
- * Splits rows for multi-row inserts into chunks of a few fixed sizes, so that SQLite's
- * statement cache sees a handful of statement shapes rather than one per batch size. The
- * largest chunk × columns stays far below both backends' parameter limits (32766, 65535).
+ * Whether a stored chunk of the execution overlaps [first, last]. Stored ranges do not
+ * overlap one another, so only the one starting last at or before `last` can. Race-free:
+ * SQLite writes one transaction at a time, and on PostgreSQL the execution's row is locked
+ * (by the completing update, or by lockExecution) until commit.
  */
-function chunks<T>(rows: readonly T[], sizes: readonly number[]): T[][] {
-  const result: T[][] = [];
+async function overlapsStored(
+  trx: Kysely<Tables>,
+  statements: HotStatements,
+  executionId: number,
+  first: number,
+  last: number,
+): Promise<boolean> {
+  const [row] = (await trx.executeQuery(statements.chunkStartingBefore.bind([executionId, last]))).rows;
+  return row !== undefined && row.last_event_id >= first;
+}
+
+/**
+ * Splits rows for multi-row inserts into slices of the template sizes, so that each slice
+ * has a statement compiled for it. The largest slice × columns stays far below both
+ * backends' parameter limits (32766, 65535).
+ */
+function slices<T>(rows: readonly T[]): { size: InsertSize; rows: readonly T[] }[] {
+  const result: { size: InsertSize; rows: readonly T[] }[] = [];
   let offset = 0;
-  for (const size of sizes) {
+  for (const size of insertSizes) {
     while (rows.length - offset >= size) {
-      result.push(rows.slice(offset, offset + size));
+      result.push({ size, rows: rows.slice(offset, offset + size) });
       offset += size;
     }
   }
   return result;
 }
 
-async function insertHistory(trx: Kysely<Tables>, rows: readonly HistoryEventsTable[]): Promise<void> {
-  for (const chunk of chunks(rows, [256, 64, 16, 4, 1])) {
-    await trx.insertInto('history_events').values(chunk).execute();
+async function insertChunks(trx: Kysely<Tables>, statements: HotStatements, pending: PendingHistory): Promise<void> {
+  const rows: unknown[][] = [];
+  for (const [executionId, chunks] of pending) {
+    for (const chunk of chunks) rows.push([executionId, chunk.first, chunk.last, chunk.text]);
+  }
+  for (const slice of slices(rows)) {
+    await trx.executeQuery(statements.insertChunks[slice.size].bind(slice.rows.flat()));
   }
 }
 
 /** Inserts the executions whose ARN is free; answers the new rows' ids by ARN. */
 async function insertExecutions(
   trx: Kysely<Tables>,
-  records: readonly ExecutionRecord[],
+  statements: HotStatements,
+  writes: readonly InsertWrite[],
 ): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const chunk of chunks(records, [64, 16, 4, 1])) {
-    const rows = await trx
-      .insertInto('executions')
-      .values(chunk.map(executionColumns))
-      .onConflict((oc) => oc.column('arn').doNothing())
-      .returning(['id', 'arn'])
-      .execute();
-    for (const row of rows) ids.set(row.arn, row.id);
+  const insert = statements.insertExecutions;
+  const argsOf = (write: InsertWrite): unknown[] => {
+    const columns = executionColumns(write.record);
+    return executionColumnNames.map((column) => columns[column]);
+  };
+  switch (insert.kind) {
+    case 'row-by-row':
+      for (const write of writes) {
+        const result = await trx.executeQuery(insert.statement.bind(argsOf(write)));
+        // Nothing inserted (the ARN is taken) leaves insertId at the previous insert's.
+        if (result.numAffectedRows === 1n && result.insertId !== undefined) {
+          ids.set(write.record.arn, Number(result.insertId));
+        }
+      }
+      return ids;
+    case 'multi-row':
+      for (const slice of slices(writes)) {
+        const { rows } = await trx.executeQuery(insert.statements[slice.size].bind(slice.rows.flatMap(argsOf)));
+        for (const row of rows) ids.set(row.arn, row.id);
+      }
+      return ids;
   }
-  return ids;
 }

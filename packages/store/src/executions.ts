@@ -1,19 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import { decodeCursor, pageLimit, toPage } from './cursor.js';
-import { completionColumns, executionFromRow, historyFromBody } from './records.js';
-import type {
-  ExecutionCompletion,
-  ExecutionQuery,
-  ExecutionRecord,
-  HistoryQuery,
-  Page,
-  StoredHistoryEvent,
-} from './store.js';
+import {
+  completionColumns,
+  executionFromRow,
+  executionSummaryColumnNames,
+  executionSummaryFromRow,
+} from './records.js';
+import type { ExecutionCompletion, ExecutionQuery, ExecutionRecord, ExecutionSummary, Page } from './store.js';
+import { templateFor } from './statement-template.js';
 import type { Backend, Tables } from './tables.js';
 import { inTransaction } from './transaction.js';
 
+const executionByArn = templateFor((db, slot) => db.selectFrom('executions').selectAll().where('arn', '=', slot(0)));
+
 export async function getExecution(db: Kysely<Tables>, arn: string): Promise<ExecutionRecord | undefined> {
-  const row = await db.selectFrom('executions').selectAll().where('arn', '=', arn).executeTakeFirst();
+  const [row] = (await db.executeQuery(executionByArn(db).bind([arn]))).rows;
   return row === undefined ? undefined : executionFromRow(row);
 }
 
@@ -23,9 +24,24 @@ export async function getExecution(db: Kysely<Tables>, arn: string): Promise<Exe
  */
 export async function listExecutions(db: Kysely<Tables>, query: ExecutionQuery): Promise<Page<ExecutionRecord>> {
   const limit = pageLimit(query.limit);
+  const rows = await listing(db, query, limit).selectAll().execute();
+  return toPage(rows, limit, 'executions', (row) => [row.start_date, row.id], executionFromRow);
+}
+
+/** As listExecutions, without reading the payloads, which may be 256 KiB each. */
+export async function listExecutionSummaries(
+  db: Kysely<Tables>,
+  query: ExecutionQuery,
+): Promise<Page<ExecutionSummary>> {
+  const limit = pageLimit(query.limit);
+  const rows = await listing(db, query, limit).select(['id', ...executionSummaryColumnNames]).execute();
+  return toPage(rows, limit, 'executions', (row) => [row.start_date, row.id], executionSummaryFromRow);
+}
+
+/** The executions a query selects, in listing order, one more than a page holds. */
+function listing(db: Kysely<Tables>, query: ExecutionQuery, limit: number) {
   let select = db
     .selectFrom('executions')
-    .selectAll()
     .where('state_machine_arn', '=', query.stateMachineArn)
     .orderBy('start_date', 'desc')
     .orderBy('id', 'desc')
@@ -38,32 +54,7 @@ export async function listExecutions(db: Kysely<Tables>, query: ExecutionQuery):
     const [startDate, id] = decodeCursor('executions', query.after);
     select = select.where((eb) => eb(eb.refTuple('start_date', 'id'), '<', eb.tuple(startDate, id)));
   }
-  const rows = await select.execute();
-  return toPage(rows, limit, 'executions', (row) => [row.start_date, row.id], executionFromRow);
-}
-
-export async function getHistory(
-  db: Kysely<Tables>,
-  executionArn: string,
-  query: HistoryQuery,
-): Promise<Page<StoredHistoryEvent>> {
-  const limit = pageLimit(query.limit);
-  const reverse = query.reverse === true;
-  // Forward and reverse cursors are distinct listings: a position means "after" in one
-  // direction only.
-  const listing = reverse ? 'reverseHistory' : 'history';
-  let select = db
-    .selectFrom('history_events')
-    .select(['event_id', 'body'])
-    .where('execution_id', '=', (eb) => eb.selectFrom('executions').select('id').where('arn', '=', executionArn))
-    .orderBy('event_id', reverse ? 'desc' : 'asc')
-    .limit(limit + 1);
-  if (query.after !== undefined) {
-    const [eventId] = decodeCursor(listing, query.after);
-    select = select.where('event_id', reverse ? '<' : '>', eventId);
-  }
-  const rows = await select.execute();
-  return toPage(rows, limit, listing, (row) => [row.event_id], (row) => historyFromBody(row.body));
+  return select;
 }
 
 /**

@@ -1,9 +1,11 @@
 export type {
+  ActivityRecord,
   AliasRecord,
   ExecutionCompletion,
   ExecutionQuery,
   ExecutionRecord,
   ExecutionStatus,
+  ExecutionSummary,
   HistoryQuery,
   MachineSnapshot,
   Page,
@@ -19,7 +21,7 @@ export type {
   Tag,
   VersionRecord,
 } from './store.js';
-export { InvalidCursorError } from './store.js';
+export { DuplicateEventError, InvalidCursorError } from './store.js';
 export { openStore, parseStoreLocation, InvalidStoreLocationError } from './open-store.js';
 export type { StoreLocation, StoreOptions } from './open-store.js';
 export type { GroupCommitOptions } from './group-commit.js';

@@ -19,7 +19,11 @@ export class StoreVersionError extends Error {
   }
 }
 
-export async function migrate(backend: Backend, postgresSchema?: string): Promise<void> {
+/**
+ * Applies the missing migrations, up to `targetVersion` (default: all; a lower target makes
+ * the stores of earlier releases, for testing migrations).
+ */
+export async function migrate(backend: Backend, postgresSchema?: string, targetVersion?: number): Promise<void> {
   await inTransaction(backend, async (trx) => {
     if (backend.kind === 'postgres' && postgresSchema !== undefined) {
       // The lock comes before anything else, including creating the schema itself.
@@ -39,7 +43,7 @@ export async function migrate(backend: Backend, postgresSchema?: string): Promis
     const newest = Math.max(0, ...applied);
     if (newest > latest) throw new StoreVersionError(newest, latest);
     for (const migration of migrations) {
-      if (applied.has(migration.version)) continue;
+      if (applied.has(migration.version) || migration.version > (targetVersion ?? latest)) continue;
       await migration.up(trx as Kysely<unknown>, backend.kind);
       await recordMigration(trx, migration.version, migration.name);
     }

@@ -168,4 +168,49 @@ export const migrations: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    // A row per event cost a row, an index entry and a JSON string per event: most of what
+    // recording a synchronous execution cost. See history-chunks.ts for the layout.
+    version: 2,
+    name: 'history in chunks',
+    async up(db, kind) {
+      await db.schema
+        .createTable('history_chunks')
+        .addColumn('execution_id', 'bigint', (c) => c.notNull().references('executions.id').onDelete('cascade'))
+        .addColumn('first_event_id', 'integer', (c) => c.notNull())
+        .addColumn('last_event_id', 'integer', (c) => c.notNull())
+        .addColumn('events', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('history_chunks_pk', ['execution_id', 'first_event_id'])
+        .execute();
+      // Existing events become chunks of up to 128 consecutive ids (maxChunkEvents, as a
+      // literal: this migration must keep doing what it did if that constant changes). Event
+      // bodies are JSON texts, so joining them in brackets makes the JSON array.
+      const joined =
+        kind === 'sqlite'
+          ? sql`group_concat(body, ',' order by event_id)`
+          : sql`string_agg(body, ',' order by event_id)`;
+      await sql`
+        insert into history_chunks (execution_id, first_event_id, last_event_id, events)
+        select execution_id, min(event_id), max(event_id), '[' || ${joined} || ']'
+        from history_events
+        group by execution_id, (event_id - 1) / 128
+      `.execute(db);
+      await db.schema.dropTable('history_events').execute();
+    },
+  },
+  {
+    // Activities outlive a restart like machines do (the tasks waiting on them do not).
+    version: 3,
+    name: 'activities',
+    async up(db, kind) {
+      await db.schema
+        .createTable('activities')
+        .addColumn('arn', sortableText(kind), (c) => c.primaryKey())
+        .addColumn('name', sortableText(kind), (c) => c.notNull())
+        .addColumn('creation_date', 'bigint', (c) => c.notNull())
+        .addColumn('encryption_configuration', 'text')
+        .execute();
+      await db.schema.createIndex('activities_by_name').on('activities').columns(['name', 'arn']).execute();
+    },
+  },
 ];

@@ -49,7 +49,7 @@ export async function openStore(location: string, options: StoreOptions = {}): P
   try {
     await migrate(backend, postgresSchema);
   } catch (error) {
-    await backend.db.destroy();
+    await backend.close();
     throw error;
   }
   return createSqlStore(backend, options.groupCommit);

@@ -64,5 +64,6 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { back
       await connection.executeQuery(CompiledQuery.raw(`set search_path to "${schema}"`));
     },
   });
-  return { backend: { kind: 'postgres', db: new Kysely<Tables>({ dialect }) }, schema };
+  const db = new Kysely<Tables>({ dialect });
+  return { backend: { kind: 'postgres', db, close: () => db.destroy() }, schema };
 }

@@ -9,8 +9,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
+import { openPostgres } from './postgres-connection.js';
 import { storeSuite } from './store.suite.js';
 import { machine, machineArn } from './store-suite/fixtures.js';
+import { migrationCases } from './store-suite/migration.suite.js';
 
 const url = process.env['FLOWGATE_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const skip = process.env['FLOWGATE_SKIP_POSTGRES'] === '1';
@@ -59,6 +61,11 @@ describe.skipIf(skip)('PostgreSQL', () => {
     return { persistent: true, open: () => openStore(url, { schema }) };
   });
 
+  migrationCases('PostgreSQL store', () => {
+    const schema = freshSchema();
+    return { openBackend: () => openPostgres(url, { schema }), open: () => openStore(url, { schema }) };
+  });
+
   describe('PostgreSQL store location and settings', () => {
     it('takes the schema from the URL when no option names one', async () => {
       const schema = freshSchema();
@@ -67,7 +74,8 @@ describe.skipIf(skip)('PostgreSQL', () => {
       await store.close();
       const query = 'select count(*)::int as n from information_schema.tables where table_schema = $1';
       const tables = await withClient(async (client) => (await client.query(query, [schema])).rows);
-      expect(tables).toStrictEqual([{ n: 9 }]);
+      // Every table of the schema, flowgate_migrations included.
+      expect(tables).toStrictEqual([{ n: 10 }]);
       const reopened = await openStore(url, { schema });
       expect(await reopened.getStateMachine(machineArn('orders'))).toBeDefined();
       await reopened.close();

@@ -8,9 +8,9 @@ import type {
   ExecutionCompletion,
   ExecutionRecord,
   ExecutionStatus,
+  ExecutionSummary,
   RevisionRecord,
   StateMachineType,
-  StoredHistoryEvent,
 } from './store.js';
 import type { ExecutionsTable, RevisionsTable } from './tables.js';
 
@@ -58,6 +58,32 @@ export const revisionSelection = [
 export type ExecutionColumns = Omit<ExecutionsTable, 'id'>;
 export type ExecutionRow = ExecutionColumns & { readonly id: number };
 
+/**
+ * The columns of a row type as a list, for statements compiled once with a slot per column
+ * (hot-statements.ts); the Record makes the compiler check that none is missing.
+ */
+function columnList<T>(set: Record<keyof T & string, true>): (keyof T & string)[] {
+  return Object.keys(set) as (keyof T & string)[];
+}
+
+export const executionColumnNames = columnList<ExecutionColumns>({
+  arn: true,
+  state_machine_arn: true,
+  name: true,
+  type: true,
+  status: true,
+  start_date: true,
+  stop_date: true,
+  input: true,
+  output: true,
+  error: true,
+  cause: true,
+  trace_header: true,
+  version_arn: true,
+  alias_arn: true,
+  snapshot_key: true,
+});
+
 export function executionColumns(record: ExecutionRecord): ExecutionColumns {
   return {
     arn: record.arn,
@@ -80,6 +106,32 @@ export function executionColumns(record: ExecutionRecord): ExecutionColumns {
 
 export function executionFromRow(row: ExecutionColumns): ExecutionRecord {
   return {
+    ...executionSummaryFromRow(row),
+    input: row.input,
+    ...(row.output !== null && { output: row.output }),
+  };
+}
+
+export type ExecutionSummaryColumns = Omit<ExecutionColumns, 'input' | 'output'>;
+
+export const executionSummaryColumnNames = columnList<ExecutionSummaryColumns>({
+  arn: true,
+  state_machine_arn: true,
+  name: true,
+  type: true,
+  status: true,
+  start_date: true,
+  stop_date: true,
+  error: true,
+  cause: true,
+  trace_header: true,
+  version_arn: true,
+  alias_arn: true,
+  snapshot_key: true,
+});
+
+export function executionSummaryFromRow(row: ExecutionSummaryColumns): ExecutionSummary {
+  return {
     arn: row.arn,
     stateMachineArn: row.state_machine_arn,
     name: row.name,
@@ -87,8 +139,6 @@ export function executionFromRow(row: ExecutionColumns): ExecutionRecord {
     status: row.status as ExecutionStatus,
     startDate: row.start_date,
     ...(row.stop_date !== null && { stopDate: row.stop_date }),
-    input: row.input,
-    ...(row.output !== null && { output: row.output }),
     ...(row.error !== null && { error: decodeText(row.error) }),
     ...(row.cause !== null && { cause: decodeText(row.cause) }),
     ...(row.trace_header !== null && { traceHeader: decodeText(row.trace_header) }),
@@ -98,8 +148,10 @@ export function executionFromRow(row: ExecutionColumns): ExecutionRecord {
   };
 }
 
+export type CompletionColumns = Pick<ExecutionsTable, 'status' | 'stop_date' | 'output' | 'error' | 'cause'>;
+
 /** The columns a completion sets. */
-export function completionColumns(completion: ExecutionCompletion) {
+export function completionColumns(completion: ExecutionCompletion): CompletionColumns {
   return {
     status: completion.status,
     stop_date: completion.stopDate,
@@ -109,10 +161,10 @@ export function completionColumns(completion: ExecutionCompletion) {
   };
 }
 
-export function historyFromBody(body: string): StoredHistoryEvent {
-  return JSON.parse(body) as StoredHistoryEvent;
-}
-
-export function historyBody(event: StoredHistoryEvent): string {
-  return JSON.stringify(event);
-}
+export const completionColumnNames = columnList<CompletionColumns>({
+  status: true,
+  stop_date: true,
+  output: true,
+  error: true,
+  cause: true,
+});

@@ -73,7 +73,7 @@ async function deleteWhileFound(
       if (ids.length === 0) return { picked: 0, deleted: 0 };
       // Explicit rather than left to the foreign key's cascade, which SQLite applies only
       // on connections that enabled foreign keys.
-      await trx.deleteFrom('history_events').where('execution_id', 'in', ids).execute();
+      await trx.deleteFrom('history_chunks').where('execution_id', 'in', ids).execute();
       const result = await trx.deleteFrom('executions').where('id', 'in', ids).executeTakeFirst();
       // What was deleted, not what was picked: another node may be pruning too.
       return { picked: ids.length, deleted: affected(result) };

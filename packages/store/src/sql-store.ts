@@ -2,10 +2,14 @@
  * The Store over either backend: every query is written once, against Kysely. Execution
  * writes go through group commit; everything else is rare enough to commit on its own.
  */
+import * as activities from './activities.js';
 import * as aliases from './aliases.js';
 import { commitExecutionWrites, type ExecutionWrite, type ExecutionWriteResult } from './execution-writes.js';
 import * as executions from './executions.js';
 import { createGroupCommit, type GroupCommit, type GroupCommitOptions } from './group-commit.js';
+import { getHistory } from './history.js';
+import { toChunks } from './history-chunks.js';
+import { compileHotStatements } from './hot-statements.js';
 import * as snapshots from './machine-snapshots.js';
 import { pruneExecutions } from './retention.js';
 import * as machines from './state-machines.js';
@@ -31,8 +35,9 @@ export class StoreClosedError extends Error {
 
 export function createSqlStore(backend: Backend, groupCommit: GroupCommitOptions = {}): Store {
   const { db } = backend;
+  const statements = compileHotStatements(db, backend.kind);
   const writes: GroupCommit<ExecutionWrite, ExecutionWriteResult> = createGroupCommit(
-    (batch) => commitExecutionWrites(backend, batch),
+    (batch) => commitExecutionWrites(backend, statements, batch),
     groupCommit,
   );
   const inFlight = new Set<Promise<unknown>>();
@@ -73,18 +78,26 @@ export function createSqlStore(backend: Backend, groupCommit: GroupCommitOptions
     putTags: (resourceArn, list) => run(() => tags.putTags(backend, resourceArn, list)),
     removeTags: (resourceArn, keys) => run(() => tags.removeTags(backend, resourceArn, keys)),
 
+    createActivity: (record) => run(() => activities.createActivity(backend, record)),
+    getActivity: (arn) => run(() => activities.getActivity(db, arn)),
+    listActivities: (page) => run(() => activities.listActivities(db, page)),
+    deleteActivity: (arn) => run(() => activities.deleteActivity(backend, arn)),
+
     putMachineSnapshot: (snapshot) => run(() => snapshots.putMachineSnapshot(backend, snapshot)),
     getMachineSnapshot: (key) => run(() => snapshots.getMachineSnapshot(db, key)),
 
+    // History becomes chunks in the caller's turn, not in the batch: a write with a repeated
+    // or malformed event id fails before it could fail the batch.
     insertExecution: (record: ExecutionRecord, history: readonly StoredHistoryEvent[] = []) =>
-      run(async () => (await writes.submit({ kind: 'insert', record, history })) === true),
+      run(async () => (await writes.submit({ kind: 'insert', record, chunks: toChunks(history) })) === true),
     completeExecution: (arn: string, completion: ExecutionCompletion, history: readonly StoredHistoryEvent[] = []) =>
-      run(async () => void (await writes.submit({ kind: 'complete', arn, completion, history }))),
+      run(async () => void (await writes.submit({ kind: 'complete', arn, completion, chunks: toChunks(history) }))),
     appendHistory: (arn, events) =>
-      run(async () => void (await writes.submit({ kind: 'append', arn, history: events }))),
+      run(async () => void (await writes.submit({ kind: 'append', arn, chunks: toChunks(events) }))),
     getExecution: (arn) => run(() => executions.getExecution(db, arn)),
     listExecutions: (query) => run(() => executions.listExecutions(db, query)),
-    getHistory: (executionArn, query) => run(() => executions.getHistory(db, executionArn, query)),
+    listExecutionSummaries: (query) => run(() => executions.listExecutionSummaries(db, query)),
+    getHistory: (executionArn, query) => run(() => getHistory(backend, executionArn, query)),
     // Queued writes first: an execution inserted just before must be seen, and one completed
     // just before must not be closed a second time.
     closeInterruptedExecutions: (completion) =>
@@ -102,7 +115,7 @@ export function createSqlStore(backend: Backend, groupCommit: GroupCommitOptions
       closing ??= (async () => {
         await Promise.allSettled([...inFlight]);
         await writes.drain();
-        await db.destroy();
+        await backend.close();
       })();
       return closing;
     },

@@ -2,6 +2,7 @@ import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { startCheckpointer } from './checkpointer.js';
 import type { Backend, Tables } from './tables.js';
 
 export interface SqliteOptions {
@@ -14,6 +15,12 @@ export interface SqliteOptions {
   readonly synchronous?: 'normal' | 'full';
   /** How long a write waits for another process holding the file's write lock. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Checkpoint the WAL in a worker thread (the default) rather than in the commits of the
+   * writing thread, which then stall on the checkpoint's fsyncs (see checkpointer.ts). Files
+   * only; `false` leaves checkpoints to SQLite.
+   */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 /** Opens a SQLite file (or `:memory:`) with the settings the store relies on. */
@@ -32,8 +39,18 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Backend {
     throw error;
   }
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  if (file === ':memory:') return { kind: 'sqlite', db };
-  return { kind: 'sqlite', db, serializeWrites: writeLockFor(realpathSync(file)) };
+  if (file === ':memory:') return { kind: 'sqlite', db, close: () => db.destroy() };
+  const path = realpathSync(file);
+  const checkpointer = options.backgroundCheckpoints === false ? undefined : startCheckpointer(path, database);
+  return {
+    kind: 'sqlite',
+    db,
+    serializeWrites: writeLockFor(path),
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 type WriteLock = <T>(work: () => Promise<T>) => Promise<T>;

@@ -1,11 +1,13 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from './index.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openStore, type Store } from './index.js';
+import { openSqlite } from './sqlite-connection.js';
 import { storeSuite } from './store.suite.js';
 import { execution, machine, machineArn } from './store-suite/fixtures.js';
+import { migrationCases } from './store-suite/migration.suite.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'flowgate-store-'));
 let serial = 0;
@@ -24,6 +26,11 @@ storeSuite('SQLite file store', () => {
 });
 
 storeSuite('SQLite in-memory store', () => ({ persistent: false, open: () => openStore(':memory:') }));
+
+migrationCases('SQLite file store', () => {
+  const file = freshFile();
+  return { openBackend: () => ({ backend: openSqlite(file, { backgroundCheckpoints: false }) }), open: () => openStore(file) };
+});
 
 describe('SQLite store location and settings', () => {
   it('accepts sqlite: and sqlite:// prefixes and creates parent folders', async () => {
@@ -50,6 +57,26 @@ describe('SQLite store location and settings', () => {
       raw.close();
       await store.close();
     }
+  });
+
+  it('checkpoints the WAL in a worker thread unless told not to', async () => {
+    // About 500 pages: below SQLite's own threshold (1000), so only the worker copies the
+    // log into the database file.
+    const input = JSON.stringify({ blob: 'x'.repeat(4000) });
+    const write = (store: Store) =>
+      Promise.all(Array.from({ length: 500 }, (_, i) => store.insertExecution(execution('orders', `e${i}`, { input }))));
+    const file = freshFile();
+    const store = await openStore(file);
+    await write(store);
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(500 * 4000), { timeout: 10_000, interval: 20 });
+    await store.close();
+
+    const quiet = freshFile();
+    const unassisted = await openStore(quiet, { backgroundCheckpoints: false });
+    await write(unassisted);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(statSync(quiet).size).toBeLessThan(500 * 4000);
+    await unassisted.close();
   });
 
   it('gives each in-memory store storage of its own', async () => {

@@ -9,6 +9,7 @@ import type {
   StateMachineStatus,
   StateMachineType,
 } from './store.js';
+import { templateFor } from './statement-template.js';
 import type { Backend, Tables } from './tables.js';
 import { affected, inTransaction } from './transaction.js';
 
@@ -79,8 +80,10 @@ export async function createStateMachine(backend: Backend, record: StateMachineR
   });
 }
 
+const machineByArn = templateFor((db, slot) => selectMachines(db).where('state_machines.arn', '=', slot(0)));
+
 export async function getStateMachine(db: Kysely<Tables>, arn: string): Promise<StateMachineRecord | undefined> {
-  const row = await selectMachines(db).where('state_machines.arn', '=', arn).executeTakeFirst();
+  const [row] = (await db.executeQuery(machineByArn(db).bind([arn]))).rows;
   return row === undefined ? undefined : machineFromRow(row);
 }
 

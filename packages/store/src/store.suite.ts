@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from './store.js';
+import { activityCases } from './store-suite/activities.suite.js';
 import { aliasAndTagCases } from './store-suite/aliases-tags.suite.js';
 import { executionCases } from './store-suite/executions.suite.js';
 import type { StoreTarget, SuiteContext } from './store-suite/fixtures.js';
@@ -61,6 +62,7 @@ export function storeSuite(name: string, createTarget: () => StoreTarget | Promi
     machineCases(context);
     versionCases(context);
     aliasAndTagCases(context);
+    activityCases(context);
     executionCases(context);
     historyCases(context);
     retentionCases(context);

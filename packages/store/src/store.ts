@@ -74,6 +74,16 @@ export interface Tag {
   readonly value: string;
 }
 
+/** An activity (CreateActivity): the name its workers poll for tasks under. */
+export interface ActivityRecord {
+  /** `arn:<partition>:states:<region>:<account>:activity:<name>` */
+  readonly arn: string;
+  readonly name: string;
+  readonly creationDate: number;
+  /** JSON text of the EncryptionConfiguration, when one was given. */
+  readonly encryptionConfiguration?: string;
+}
+
 /**
  * What an execution ran with, kept apart from the machine so that
  * DescribeStateMachineForExecution answers after later updates or a deletion.
@@ -105,6 +115,9 @@ export interface ExecutionRecord {
   readonly stateMachineAliasArn?: string;
   readonly snapshotKey: string;
 }
+
+/** An execution without its input and output, as listings show it. */
+export type ExecutionSummary = Omit<ExecutionRecord, 'input' | 'output'>;
 
 export interface ExecutionCompletion {
   readonly status: Exclude<ExecutionStatus, 'RUNNING'>;
@@ -159,6 +172,18 @@ export class InvalidCursorError extends Error {
   }
 }
 
+/**
+ * Thrown by `insertExecution`, `completeExecution` or `appendHistory` when a history event id
+ * is already stored for the execution, or given twice in one call. That write is not applied;
+ * writes committed alongside it are unaffected.
+ */
+export class DuplicateEventError extends Error {
+  readonly code = 'DuplicateHistoryEvent';
+  constructor(readonly eventId: number) {
+    super(`History event ${eventId} is already recorded for this execution`);
+  }
+}
+
 export interface Store {
   // --- state machines -------------------------------------------------------------
   /** Inserts a machine with its first revision (seq 1). False if the ARN is taken. */
@@ -206,6 +231,15 @@ export interface Store {
   putTags(resourceArn: string, tags: readonly Tag[]): Promise<void>;
   removeTags(resourceArn: string, keys: readonly string[]): Promise<void>;
 
+  // --- activities -------------------------------------------------------------------
+  /** Inserts an activity. False if the ARN is taken. */
+  createActivity(record: ActivityRecord): Promise<boolean>;
+  getActivity(arn: string): Promise<ActivityRecord | undefined>;
+  /** Ordered by name. */
+  listActivities(page: PageRequest): Promise<Page<ActivityRecord>>;
+  /** Removes the activity and its tags; nothing if it does not exist. */
+  deleteActivity(arn: string): Promise<void>;
+
   // --- executions -------------------------------------------------------------------
   /** Written once per key; later calls with the same key are no-ops. */
   putMachineSnapshot(snapshot: MachineSnapshot): Promise<void>;
@@ -225,6 +259,11 @@ export interface Store {
   getExecution(arn: string): Promise<ExecutionRecord | undefined>;
   /** Newest start date first. */
   listExecutions(query: ExecutionQuery): Promise<Page<ExecutionRecord>>;
+  /**
+   * listExecutions without input and output, which it then never reads: for listings that
+   * show neither (AWS's ListExecutions). Its cursors and listExecutions' are interchangeable.
+   */
+  listExecutionSummaries(query: ExecutionQuery): Promise<Page<ExecutionSummary>>;
   /** By event id, ascending unless `reverse`. */
   getHistory(executionArn: string, query: HistoryQuery): Promise<Page<StoredHistoryEvent>>;
   /**

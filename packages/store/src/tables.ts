@@ -93,11 +93,20 @@ export interface ExecutionsTable {
   snapshot_key: string;
 }
 
-export interface HistoryEventsTable {
+/** One call's history events (see history-chunks.ts). */
+export interface HistoryChunksTable {
   execution_id: number;
-  event_id: number;
-  /** The whole event as JSON text. */
-  body: string;
+  first_event_id: number;
+  last_event_id: number;
+  /** The events as a JSON array, sorted by id. */
+  events: string;
+}
+
+export interface ActivitiesTable {
+  arn: string;
+  name: string;
+  creation_date: number;
+  encryption_configuration: string | null;
 }
 
 export interface MigrationsTable {
@@ -114,7 +123,8 @@ export interface Tables {
   tags: TagsTable;
   machine_snapshots: MachineSnapshotsTable;
   executions: ExecutionsTable;
-  history_events: HistoryEventsTable;
+  history_chunks: HistoryChunksTable;
+  activities: ActivitiesTable;
   flowgate_migrations: MigrationsTable;
 }
 
@@ -126,4 +136,6 @@ export interface Backend {
   readonly db: Kysely<Tables>;
   /** Runs write transactions one at a time where the database cannot queue them itself. */
   readonly serializeWrites?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Releases the connection(s) and whatever else the backend started. */
+  close(): Promise<void>;
 }

@@ -27,6 +27,27 @@ export async function inTransaction<T>(backend: Backend, work: (trx: Kysely<Tabl
   return backend.serializeWrites === undefined ? transaction() : backend.serializeWrites(transaction);
 }
 
+/**
+ * Runs `work` in a read-only transaction on one connection, so that its statements see one
+ * snapshot of the database. Not serialized with writes: neither backend needs it for reads
+ * (SQLite's WAL readers never block the writer, nor it them).
+ */
+export async function inReadTransaction<T>(backend: Backend, work: (trx: Kysely<Tables>) => Promise<T>): Promise<T> {
+  return backend.db.connection().execute(async (trx) => {
+    // PostgreSQL's default, read committed, takes a new snapshot per statement.
+    await sql.raw(backend.kind === 'sqlite' ? 'begin' : 'begin isolation level repeatable read read only').execute(trx);
+    let result: T;
+    try {
+      result = await work(trx);
+      await sql.raw('commit').execute(trx);
+    } catch (error) {
+      await rollback(trx);
+      throw error;
+    }
+    return result;
+  });
+}
+
 async function rollback(trx: Kysely<Tables>): Promise<void> {
   try {
     await sql.raw('rollback').execute(trx);

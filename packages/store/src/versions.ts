@@ -3,6 +3,7 @@ import { decodeCursor, pageLimit, toPage } from './cursor.js';
 import { decodeText, encodeOptionalText } from './free-text.js';
 import { revisionFromRow, revisionSelection, type RevisionColumns } from './records.js';
 import type { Page, PageRequest, VersionRecord } from './store.js';
+import { templateFor } from './statement-template.js';
 import type { Backend, Tables } from './tables.js';
 import { inTransaction } from './transaction.js';
 
@@ -76,8 +77,10 @@ export async function publishVersion(
   });
 }
 
+const versionByArn = templateFor((db, slot) => selectVersions(db).where('versions.arn', '=', slot(0)));
+
 export async function getVersion(db: Kysely<Tables>, arn: string): Promise<VersionRecord | undefined> {
-  const row = await selectVersions(db).where('versions.arn', '=', arn).executeTakeFirst();
+  const [row] = (await db.executeQuery(versionByArn(db).bind([arn]))).rows;
   return row === undefined ? undefined : versionFromRow(row);
 }
 

@@ -239,7 +239,8 @@ describe('HeartbeatSeconds', () => {
     const { result, events, elapsedMs } = await execute(taskMachine({ TimeoutSeconds: 100, HeartbeatSeconds: 3 }), {}, { clock, taskPort: port });
     expect(elapsedMs).toBe(9000);
     expect(result.error).toBe('States.Timeout');
-    expect(eventsOf(events, 'TaskTimedOut')[0]?.['taskFailedEventDetails']).toMatchObject({ error: 'States.Timeout' });
+    // AWS-observed: the details member of TaskTimedOut is taskTimedOutEventDetails.
+    expect(eventsOf(events, 'TaskTimedOut')[0]?.['taskTimedOutEventDetails']).toEqual({ resourceType: 'lambda', resource: 'invoke', error: 'States.Timeout' });
     expect(port.calls[0]?.signal.aborted).toBe(true);
   });
 

@@ -1,14 +1,15 @@
 import { pointerTo } from '../compile-context.js';
 import { StatesFailure, runtimeFailure } from '../errors.js';
-import { HeartbeatTimeout } from '../error-match.js';
 import type { SelectPath } from '../io-paths.js';
 import { compileSelectPath } from '../io-paths.js';
 import type { Json } from '../json.js';
 import { toJsonText } from '../json.js';
 import { exceedsPayloadLimit } from '../payload-size.js';
-import type { ExecutionRun, Frame } from '../run.js';
+import { randomUuid } from '../ids.js';
+import type { Frame, StateSources } from '../run.js';
 import type { Template } from '../template.js';
 import { compileTemplate } from '../template.js';
+import type { TaskPattern } from '../task-port.js';
 import { TaskFailure } from '../task-port.js';
 import type { JsonataTemplate } from '../jsonata/index.js';
 import { StatesScope, compileJsonataTemplate } from '../jsonata/index.js';
@@ -21,9 +22,10 @@ import type { Completion, ValueField } from './jsonata-fields.js';
 import { compileCompletion, compileValueField, complete, evaluateField, integerAtLeast } from './jsonata-fields.js';
 import { RecoveringState } from './recovering.js';
 import { ExecutionStopped } from '../stop-scope.js';
-
-/** AWS's default task timeout (the States language spec says 60 s; AWS uses 99999999 s). */
-const DEFAULT_TIMEOUT_SECONDS = 99_999_999;
+import type { TaskEvents } from './task-events.js';
+import { DEFAULT_TIMEOUT_SECONDS, isActivityResource, taskEvents } from './task-events.js';
+import type { TokenHooks } from './task-invocation.js';
+import { invokeTask } from './task-invocation.js';
 
 type Seconds =
   | { readonly kind: 'fixed'; readonly seconds: number | undefined }
@@ -40,7 +42,8 @@ interface JsonataTask {
 /** One call of the task, once every field read before it is evaluated. */
 interface TaskCall {
   readonly payload: Json;
-  readonly timeoutSeconds: number;
+  /** Undefined when the state gives none: AWS's default applies. */
+  readonly timeoutSeconds: number | undefined;
   readonly heartbeatSeconds: number | undefined;
   readonly credentials: Json | undefined;
   /** The state's output from the task's result. */
@@ -50,7 +53,8 @@ interface TaskCall {
 /**
  * Task: InputPath → Parameters → invoke the task port → ResultSelector → ResultPath →
  * OutputPath (JSONata: Arguments → invoke → Output and Assign over `$states.result`), with
- * TimeoutSeconds and HeartbeatSeconds enforced by the engine's clock.
+ * TimeoutSeconds and HeartbeatSeconds enforced by the engine's clock. Callback tasks
+ * (`….waitForTaskToken`) and activities get a task token for each attempt first.
  */
 export class TaskState extends RecoveringState {
   readonly type = 'Task';
@@ -62,6 +66,7 @@ export class TaskState extends RecoveringState {
   override readonly readsContext: boolean = true;
   private readonly io: IoPlan;
   private readonly resource: string;
+  private readonly pattern: TaskPattern | undefined;
   private readonly events: TaskEvents;
   private readonly timeout: Seconds;
   private readonly heartbeat: Seconds;
@@ -74,6 +79,7 @@ export class TaskState extends RecoveringState {
     this.io = compileIo(spec, { parameters: 'Parameters', resultSelector: true, resultPath: true });
     this.resource = typeof raw.Resource === 'string' ? raw.Resource : '';
     this.events = taskEvents(this.resource);
+    this.pattern = patternOf(this.resource);
     this.timeout = compileSeconds(spec, 'TimeoutSeconds');
     this.heartbeat = compileSeconds(spec, 'HeartbeatSeconds');
     if (spec.language === 'JSONata') {
@@ -90,9 +96,39 @@ export class TaskState extends RecoveringState {
   }
 
   protected attempt(rawInput: Json, frame: Frame): Promise<Json> {
-    if (this.jsonata === undefined) return this.call(frame, this.prepareJsonPath(rawInput, frame));
+    if (this.pattern !== undefined) return this.attemptWithToken(rawInput, frame, this.pattern);
+    return this.attemptWith(rawInput, frame, undefined);
+  }
+
+  private attemptWith(rawInput: Json, frame: Frame, taskToken: string | undefined): Promise<Json> {
+    if (this.jsonata === undefined) return this.call(frame, this.prepareJsonPath(rawInput, frame), taskToken);
     const call = this.prepareJsonata(this.jsonata, rawInput, frame);
-    return isPromise(call) ? call.then((ready) => this.call(frame, ready)) : this.call(frame, call);
+    return isPromise(call) ? call.then((ready) => this.call(frame, ready, taskToken)) : this.call(frame, call, taskToken);
+  }
+
+  /**
+   * Each attempt gets a token of its own. A callback task sees it as `$$.Task.Token` from
+   * Parameters/Arguments to Output (AWS documents the Task node only for `.waitForTaskToken`
+   * states, so an activity's token is only handed to its port).
+   */
+  private attemptWithToken(rawInput: Json, frame: Frame, pattern: TaskPattern): Promise<Json> {
+    const issued = issueToken(frame, this.resource, this.name, pattern);
+    const proceed = (token: string): Promise<Json> => {
+      if (pattern === 'activity') return this.attemptWith(rawInput, frame, token);
+      frame.taskToken = token;
+      const clear = (): void => {
+        frame.taskToken = undefined;
+      };
+      let attempt: Promise<Json>;
+      try {
+        attempt = this.attemptWith(rawInput, frame, token);
+      } catch (error) {
+        clear();
+        throw error;
+      }
+      return attempt.finally(clear);
+    };
+    return isPromise(issued) ? issued.then(proceed) : proceed(issued);
   }
 
   private prepareJsonPath(rawInput: Json, frame: Frame): TaskCall {
@@ -102,7 +138,7 @@ export class TaskState extends RecoveringState {
     const input = inputSources.input;
     return {
       payload: io.parameters === undefined ? input : io.parameters(inputSources),
-      timeoutSeconds: resolveSeconds(this.timeout, inputSources) ?? DEFAULT_TIMEOUT_SECONDS,
+      timeoutSeconds: resolveSeconds(this.timeout, inputSources),
       heartbeatSeconds: resolveSeconds(this.heartbeat, inputSources),
       credentials: this.credentials === undefined ? undefined : this.credentials(inputSources),
       complete: (result) => completeWithResult(io, frame, sources, result),
@@ -118,7 +154,7 @@ export class TaskState extends RecoveringState {
         andThen(resolveJsonataSeconds(this.heartbeat, scope), (heartbeatSeconds) =>
           andThen(fields.credentials === undefined ? undefined : fields.credentials.evaluate(scope), (credentials) => ({
             payload: resolvedPayload,
-            timeoutSeconds: timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+            timeoutSeconds,
             heartbeatSeconds,
             credentials,
             complete: (result: Json) => complete(fields.completion, scope.withResult(result), result),
@@ -128,12 +164,35 @@ export class TaskState extends RecoveringState {
     );
   }
 
-  private call(frame: Frame, call: TaskCall): Promise<Json> {
-    const { payload, timeoutSeconds, heartbeatSeconds, credentials } = call;
+  private call(frame: Frame, call: TaskCall, taskToken: string | undefined): Promise<Json> {
+    const { payload, heartbeatSeconds } = call;
     const run = frame.run;
-    const scheduled = this.events.scheduled(run, frame, payload, timeoutSeconds, heartbeatSeconds);
-    const started = run.emit(this.events.started, scheduled, this.events.startedDetails, this.events.startedDetailsOf);
-    return this.invoke(run, frame, payload, credentials, timeoutSeconds, heartbeatSeconds).then(
+    const events = this.events;
+    const scheduled = events.scheduled(run, frame.enteredEventId, payload, call.timeoutSeconds, heartbeatSeconds);
+    // Activities start when a worker takes them; everything else at once.
+    let last = this.pattern === 'activity' ? scheduled : events.started(run, scheduled);
+    const spec = {
+      resource: this.resource,
+      stateName: this.name,
+      payload,
+      credentials: call.credentials,
+      timeoutSeconds: call.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+      heartbeatSeconds,
+    };
+    const hooks: TokenHooks | undefined =
+      taskToken === undefined
+        ? undefined
+        : {
+            taskToken,
+            startsLater: this.pattern === 'activity',
+            submitted: (output) => {
+              last = events.submitted(run, last, output);
+            },
+            started: (workerName) => {
+              last = events.started(run, last, workerName);
+            },
+          };
+    return invokeTask(run, frame, spec, hooks).then(
       (result) => {
         if (exceedsPayloadLimit(result)) {
           const failure = new StatesFailure(
@@ -143,10 +202,10 @@ export class TaskState extends RecoveringState {
           // AWS records an oversized result as a failed task (TaskFailed / LambdaFunctionFailed
           // with States.DataLimitExceeded); thrown here, it skipped the rejection handler below
           // and the history went from TaskStarted straight to the next state or the end.
-          run.emit(this.events.failed, started, this.events.failedDetails, () => this.events.failedDetailsOf(failure));
+          events.failed(run, last, failure);
           throw failure;
         }
-        run.emit(this.events.succeeded, started, this.events.succeededDetails, () => this.events.succeededDetailsOf(result));
+        events.succeeded(run, last, result);
         return call.complete(result);
       },
       (error: unknown) => {
@@ -155,82 +214,33 @@ export class TaskState extends RecoveringState {
         // States.TaskFailed ("… failed: TIMED_OUT") and record a TaskFailed event.
         if (error instanceof ExecutionStopped || frame.scope.stopped) throw error;
         const failure = taskFailureOf(error, this.resource);
-        const type = failure.error === 'States.Timeout' ? this.events.timedOut : this.events.failed;
-        run.emit(type, started, this.events.failedDetails, () => this.events.failedDetailsOf(failure));
+        events.failed(run, last, failure);
         throw failure;
       },
     );
   }
+}
 
-  private invoke(
-    run: ExecutionRun,
-    frame: Frame,
-    payload: Json,
-    credentials: Json | undefined,
-    timeoutSeconds: number,
-    heartbeatSeconds: number | undefined,
-  ): Promise<Json> {
-    const port = run.taskPort;
-    if (port === undefined) {
-      return Promise.reject(new StatesFailure('States.TaskFailed', `No task runner is configured for the resource '${this.resource}'.`));
-    }
-    const controller = new AbortController();
-    const clock = run.clock;
-    const timeoutMs = timeoutSeconds * 1000;
-    return new Promise<Json>((resolve, reject) => {
-      let settled = false;
-      let cancelHeartbeat: (() => void) | undefined;
-      const cancelTimeout = clock.setTimer(timeoutMs, () => fail(new StatesFailure('States.Timeout')));
-      // The execution's deadline may come before the task's own timeout.
-      const untilDeadline = run.deadline - clock.now();
-      const cancelDeadline = untilDeadline < timeoutMs ? clock.setTimer(Math.max(0, untilDeadline), () => run.timeOut()) : undefined;
-      const unsubscribe = frame.scope.onStop((reason) => fail(reason));
-      const finish = (): boolean => {
-        if (settled) return false;
-        settled = true;
-        cancelTimeout();
-        cancelDeadline?.();
-        cancelHeartbeat?.();
-        unsubscribe();
-        return true;
-      };
-      function fail(failure: unknown): void {
-        if (!finish()) return;
-        controller.abort(failure);
-        reject(failure);
-      }
-      const armHeartbeat = (): void => {
-        if (heartbeatSeconds === undefined || settled) return;
-        cancelHeartbeat?.();
-        cancelHeartbeat = clock.setTimer(heartbeatSeconds * 1000, () => fail(new HeartbeatTimeout()));
-      };
-      armHeartbeat();
-      if (settled) return;
-      let pending: Promise<Json>;
-      try {
-        pending = port.invoke({
-          resource: this.resource,
-          payload,
-          stateName: this.name,
-          signal: controller.signal,
-          timeoutMs,
-          heartbeatMs: heartbeatSeconds === undefined ? undefined : heartbeatSeconds * 1000,
-          heartbeat: armHeartbeat,
-          credentials,
-          context: frame.context(),
-        });
-      } catch (error) {
-        fail(error);
-        return;
-      }
-      pending.then(
-        (result) => {
-          if (finish()) resolve(result);
-        },
-        (error: unknown) => fail(error),
-      );
-    });
+/**
+ * A token for one attempt of a callback or activity task: the port's, or one made from the
+ * execution's randomness. A port that refuses fails the state before it is scheduled.
+ */
+function issueToken(frame: Frame, resource: string, stateName: string, pattern: TaskPattern): string | Promise<string> {
+  const port = frame.run.taskPort;
+  if (port?.issueTaskToken === undefined) return randomUuid(frame.run.random);
+  let issued: string | Promise<string>;
+  try {
+    issued = port.issueTaskToken({ resource, stateName, pattern });
+  } catch (error) {
+    throw notScheduled(error, resource);
   }
+  return isPromise(issued) ? issued.then(undefined, (error: unknown) => Promise.reject(notScheduled(error, resource))) : issued;
+}
+
+/** AWS: `An error occurred while executing the state 'S' (entered at the event id #2). The activity … does not exist.` */
+function notScheduled(error: unknown, resource: string): StatesFailure {
+  if (error instanceof TaskFailure) return new StatesFailure(error.error, error.cause, true);
+  return taskFailureOf(error, resource);
 }
 
 function taskFailureOf(error: unknown, resource: string): StatesFailure {
@@ -258,7 +268,7 @@ function resolveJsonataSeconds(seconds: Seconds, scope: StatesScope): MaybePromi
   return evaluateField<number>(seconds.value, seconds.field, scope, integerAtLeast(1));
 }
 
-function resolveSeconds(seconds: Seconds, sources: import('../run.js').StateSources): number | undefined {
+function resolveSeconds(seconds: Seconds, sources: StateSources): number | undefined {
   if (seconds.kind === 'fixed') return seconds.seconds;
   if (seconds.kind === 'jsonata') return undefined;
   const value = seconds.path === undefined ? sources.input : seconds.path(sources);
@@ -268,85 +278,11 @@ function resolveSeconds(seconds: Seconds, sources: import('../run.js').StateSour
   return value;
 }
 
-/** Event types and details differ between direct Lambda ARNs and service integrations. */
-interface TaskEvents {
-  scheduled(run: ExecutionRun, frame: Frame, payload: Json, timeout: number, heartbeat: number | undefined): number;
-  readonly started: string;
-  readonly startedDetails: string | undefined;
-  readonly startedDetailsOf: (() => Json) | undefined;
-  readonly succeeded: string;
-  readonly succeededDetails: string;
-  succeededDetailsOf(result: Json): Json;
-  readonly failed: string;
-  readonly timedOut: string;
-  readonly failedDetails: string;
-  failedDetailsOf(failure: StatesFailure): Json;
-}
+const CALLBACK_SUFFIX = '.waitForTaskToken';
 
-function taskEvents(resource: string): TaskEvents {
-  const errorDetails = (failure: StatesFailure): Json => {
-    const details: Record<string, Json> = {};
-    if (failure.error !== undefined) details.error = failure.error;
-    if (failure.cause !== undefined) details.cause = failure.cause;
-    return details;
-  };
-  if (/^arn:aws[\w-]*:lambda:/.test(resource)) {
-    return {
-      scheduled: (run, frame, payload, timeout) =>
-        run.emit('LambdaFunctionScheduled', frame.enteredEventId, 'lambdaFunctionScheduledEventDetails', () => ({
-          resource,
-          input: toJsonText(payload),
-          inputDetails: { truncated: false },
-          timeoutInSeconds: timeout,
-        })),
-      started: 'LambdaFunctionStarted',
-      startedDetails: undefined,
-      startedDetailsOf: undefined,
-      succeeded: 'LambdaFunctionSucceeded',
-      succeededDetails: 'lambdaFunctionSucceededEventDetails',
-      succeededDetailsOf: (result) => ({ output: toJsonText(result), outputDetails: { truncated: false } }),
-      failed: 'LambdaFunctionFailed',
-      timedOut: 'LambdaFunctionTimedOut',
-      failedDetails: 'lambdaFunctionFailedEventDetails',
-      failedDetailsOf: errorDetails,
-    };
-  }
-  const [resourceType, resourceName] = splitResource(resource);
-  return {
-    scheduled: (run, frame, payload, timeout, heartbeat) =>
-      run.emit('TaskScheduled', frame.enteredEventId, 'taskScheduledEventDetails', () => {
-        const details: Record<string, Json> = {
-          resourceType,
-          resource: resourceName,
-          region: regionOf(run.machineArn),
-          parameters: toJsonText(payload),
-          timeoutInSeconds: timeout,
-        };
-        if (heartbeat !== undefined) details.heartbeatInSeconds = heartbeat;
-        return details;
-      }),
-    started: 'TaskStarted',
-    startedDetails: 'taskStartedEventDetails',
-    startedDetailsOf: () => ({ resourceType, resource: resourceName }),
-    succeeded: 'TaskSucceeded',
-    succeededDetails: 'taskSucceededEventDetails',
-    succeededDetailsOf: (result) => ({ resourceType, resource: resourceName, output: toJsonText(result), outputDetails: { truncated: false } }),
-    failed: 'TaskFailed',
-    timedOut: 'TaskTimedOut',
-    failedDetails: 'taskFailedEventDetails',
-    failedDetailsOf: (failure) => ({ resourceType, resource: resourceName, ...(errorDetails(failure) as object) }),
-  };
-}
-
-/** `arn:aws:states:::lambda:invoke` → lambda / invoke; `…:::aws-sdk:s3:getObject` → aws-sdk:s3 / getObject. */
-export function splitResource(resource: string): [string, string] {
-  const match = /^arn:[^:]+:states:[^:]*:[^:]*:(.+)$/.exec(resource);
-  const rest = match?.[1] ?? resource;
-  const parts = rest.split(':');
-  if (parts[0] === 'aws-sdk' && parts.length >= 3) return [`aws-sdk:${parts[1]}`, parts.slice(2).join(':')];
-  return [parts[0] ?? rest, parts.slice(1).join(':')];
-}
-
-function regionOf(arn: string): string {
-  return arn.split(':')[3] || 'us-east-1';
+/** Callback: an integration (`arn:…:states:…`) with the `.waitForTaskToken` suffix; or an activity. */
+function patternOf(resource: string): TaskPattern | undefined {
+  if (isActivityResource(resource)) return 'activity';
+  if (resource.endsWith(CALLBACK_SUFFIX) && /^arn:[^:]+:states:/.test(resource)) return 'callback';
+  return undefined;
 }

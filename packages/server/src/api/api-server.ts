@@ -6,6 +6,7 @@ import { CompiledMachines } from '../executor/compiled-machines.js';
 import { Executor } from '../executor/executor.js';
 import type { ExecutorOptions } from '../executor/executor.js';
 import type { LogSink } from '../observability/execution-log.js';
+import { TaskCallbacks } from '../functions/callbacks/task-callbacks.js';
 import { FunctionRegistry } from '../functions/function-registry.js';
 import type { HttpTaskInvoker, IntegrationServices } from '../functions/task-integrations.js';
 import { createIntegrationTaskPort } from '../functions/task-integrations.js';
@@ -15,6 +16,7 @@ import type { ServiceContext } from './service-context.js';
 import { createApiActions } from './api-service.js';
 import type { ArnScope } from './arn.js';
 import { DEFAULT_SCOPE } from './arn.js';
+import type { ActionHandler } from './protocol.js';
 import { createApiRequestHandler } from './protocol.js';
 import { RecordCache } from './record-cache.js';
 
@@ -36,11 +38,17 @@ export interface ApiServerOptions {
   readonly onUnexpectedError?: (error: unknown) => void;
   /** Mock test cases, selected by starting `<state machine ARN>#<TestCase>` (Step Functions Local). */
   readonly mocks?: MockTestCases;
+  /** How long GetActivityTask waits for a task before answering without one (AWS: 60 000). */
+  readonly activityPollMs?: number;
 }
 
 export interface ApiServer {
   readonly server: Server;
   readonly executor: Executor;
+  /** What every action works with: other front doors (the gateway) start executions through it. */
+  readonly context: ServiceContext;
+  /** The actions by name, for callers in the same process (`flowgate dev` deploying workflows). */
+  readonly actions: Readonly<Record<string, ActionHandler>>;
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops taking requests, lets executions finish for `graceMs`, records them, closes the store. */
   close(graceMs?: number): Promise<void>;
@@ -59,6 +67,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   // Nested workflows need the service context, which needs the executor: bound once both exist.
   const bound: { services?: IntegrationServices } = {};
   const functions = options.functions ?? new FunctionRegistry([], { factories: {} });
+  const callbacks = new TaskCallbacks({
+    activityExists: async (arn) => (await store.getActivity(arn)) !== undefined,
+    ...(options.activityPollMs === undefined ? {} : { pollWaitMs: options.activityPollMs }),
+  });
   const executor = new Executor({
     store,
     taskPortFor: options.taskPortFor ?? ((caller) => createIntegrationTaskPort(bound.services as IntegrationServices, caller)),
@@ -74,11 +86,13 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     scope: options.scope ?? DEFAULT_SCOPE,
     now: Date.now,
     knownSnapshots: new Set(),
+    callbacks,
     ...(options.mocks === undefined ? {} : { mocks: options.mocks }),
   };
   bound.services = {
     functions,
     workflows: createNestedWorkflows(context),
+    callbacks,
     ...(options.http === undefined ? {} : { http: options.http }),
   };
   const actions = createApiActions(context);
@@ -103,6 +117,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   return {
     server,
     executor,
+    context,
+    actions,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -116,6 +132,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       clearInterval(retentionTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // Workers' long polls end now, with no task, so that their connections can close.
+      callbacks.close();
       await executor.shutdown(graceMs);
       // Answers of the last executions are being written; give them a moment, then cut the rest.
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);

@@ -1,5 +1,7 @@
 import type { ActionHandler } from './protocol.js';
+import { activityActions } from './activity-actions.js';
 import { aliasActions } from './alias-actions.js';
+import { callbackActions } from './callback-actions.js';
 import { definitionActions } from './definition-actions.js';
 import { executionActions } from './execution-actions.js';
 import type { ServiceContext } from './service-context.js';
@@ -27,6 +29,14 @@ const KEEPS_RECORDS = new Set([
   'ValidateStateMachineDefinition',
   'TestState',
   'RedriveExecution',
+  'SendTaskSuccess',
+  'SendTaskFailure',
+  'SendTaskHeartbeat',
+  'CreateActivity',
+  'DescribeActivity',
+  'ListActivities',
+  'DeleteActivity',
+  'GetActivityTask',
 ]);
 
 /** Every action this server answers, by its `X-Amz-Target` name. */
@@ -53,6 +63,8 @@ function allActions(context: ServiceContext): Record<string, ActionHandler> {
     ...aliasActions(context),
     ...executionActions(context),
     ...tagActions(context),
+    ...callbackActions(context),
+    ...activityActions(context),
     ...definitionActions(() => context.executor.taskPortForTesting()),
   };
 }

@@ -13,6 +13,24 @@ export function stateMachineArnOf(scope: ArnScope, name: string): string {
   return `arn:${scope.partition}:states:${scope.region}:${scope.accountId}:stateMachine:${name}`;
 }
 
+export function activityArnOf(scope: ArnScope, name: string): string {
+  return `arn:${scope.partition}:states:${scope.region}:${scope.accountId}:activity:${name}`;
+}
+
+/** `activity:<name>`; any other resource type or shape is InvalidArn, as on AWS. */
+export function parseActivityArn(arn: string): string {
+  const parts = splitArn(arn);
+  if (parts[5] !== 'activity') throw wrongResourceType(parts[5]);
+  if (parts.length !== 7 || parts[6] === '') throw invalidArn(arn);
+  return arn;
+}
+
+/** The resource type of a Step Functions ARN (`stateMachine`, `activity`…), undefined if it is none. */
+export function resourceTypeOf(arn: string): string | undefined {
+  const parts = arn.split(':');
+  return parts[0] === 'arn' && parts[2] === 'states' ? parts[5] : undefined;
+}
+
 export type StateMachineRef =
   | { readonly kind: 'machine'; readonly machineArn: string; readonly name: string }
   | { readonly kind: 'version'; readonly machineArn: string; readonly name: string; readonly version: number; readonly arn: string }

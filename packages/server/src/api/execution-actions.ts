@@ -252,7 +252,7 @@ export function executionActions(context: ServiceContext): Record<string, Action
       const status = optionalString(input, 'statusFilter');
       if (status === 'PENDING_REDRIVE') return { executions: [] };
       const page = await withPageToken(() =>
-        store.listExecutions({
+        store.listExecutionSummaries({
           stateMachineArn: ref.machineArn,
           limit: pageSizeOf(input),
           ...compact({
@@ -261,7 +261,7 @@ export function executionActions(context: ServiceContext): Record<string, Action
             stateMachineVersionArn: ref.kind === 'version' ? ref.arn : undefined,
             stateMachineAliasArn: ref.kind === 'alias' ? ref.arn : undefined,
           }),
-        } as Parameters<typeof store.listExecutions>[0]),
+        } as Parameters<typeof store.listExecutionSummaries>[0]),
       );
       return compact({
         executions: page.items.map((record) =>

@@ -41,6 +41,7 @@ const CAUSE = str(0, 32_768, { sensitive: true });
 const DESCRIPTION = str(0, 256, { sensitive: true });
 const PAGE_SIZE = int(0, 1000);
 const TOKEN = str(1, 1024);
+const TASK_TOKEN = str(1, 2048);
 const INCLUDED_DATA = oneOf('ALL_DATA', 'METADATA_ONLY');
 const EXECUTION_STATUS = oneOf('RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE');
 
@@ -122,6 +123,14 @@ export const REQUEST_SHAPES: Readonly<Record<string, Shape>> = {
     context: PAYLOAD,
     stateConfiguration: structure,
   },
+  SendTaskSuccess: { taskToken: required(TASK_TOKEN), output: required(PAYLOAD) },
+  SendTaskFailure: { taskToken: required(TASK_TOKEN), error: ERROR, cause: CAUSE },
+  SendTaskHeartbeat: { taskToken: required(TASK_TOKEN) },
+  CreateActivity: { name: required(NAME), tags: list(), encryptionConfiguration: structure },
+  DeleteActivity: { activityArn: required(ARN) },
+  DescribeActivity: { activityArn: required(ARN) },
+  ListActivities: { maxResults: PAGE_SIZE, nextToken: TOKEN },
+  GetActivityTask: { activityArn: required(ARN), workerName: NAME },
   TagResource: { resourceArn: required(ARN), tags: required(list()) },
   UntagResource: { resourceArn: required(ARN), tagKeys: required(list()) },
   ListTagsForResource: { resourceArn: required(ARN) },

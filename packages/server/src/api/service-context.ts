@@ -2,6 +2,7 @@ import type { Store } from '@flowgate/store';
 import { InvalidCursorError } from '@flowgate/store';
 import type { CompiledMachines } from '../executor/compiled-machines.js';
 import type { Executor } from '../executor/executor.js';
+import type { TaskCallbacks } from '../functions/callbacks/task-callbacks.js';
 import type { MockTestCases } from '../functions/mocks/mock-test-cases.js';
 import type { RecordCache } from './record-cache.js';
 import type { ArnScope } from './arn.js';
@@ -18,6 +19,8 @@ export interface ServiceContext {
   readonly now: () => number;
   /** Snapshot keys already written to the store by this process. */
   readonly knownSnapshots: Set<string>;
+  /** Task tokens waited on and activity tasks waiting for workers (SendTask*, GetActivityTask). */
+  readonly callbacks: TaskCallbacks;
   /** Step Functions Local's mock test cases (`StartExecution` on `<ARN>#<TestCase>`), when configured. */
   readonly mocks?: MockTestCases;
 }

@@ -1,5 +1,5 @@
 import type { Tag } from '@flowgate/store';
-import { parseStateMachineArn } from './arn.js';
+import { parseActivityArn, parseStateMachineArn, resourceTypeOf } from './arn.js';
 import { apiError, invalidArn } from './errors.js';
 import type { ActionHandler } from './protocol.js';
 import type { ServiceContext } from './service-context.js';
@@ -35,10 +35,14 @@ function tooManyTags(resourceArn: string): never {
   throw apiError('TooManyTags', `Too many tags on resource '${resourceArn}': at most ${MAX_TAGS} are allowed.`, { resourceName: resourceArn });
 }
 
-/** Only unqualified state machines (and, later, activities) carry tags. */
+/** Only unqualified state machines and activities carry tags (api.md, TagResource). */
 async function taggableResource(context: ServiceContext, arn: string): Promise<string> {
   const notFound = () => apiError('ResourceNotFound', `Resource not found: '${arn}'`, { resourceName: arn });
   if (!arn.startsWith('arn:')) throw invalidArn(arn);
+  if (resourceTypeOf(arn) === 'activity') {
+    if ((await context.store.getActivity(parseActivityArn(arn))) === undefined) throw notFound();
+    return arn;
+  }
   const ref = parseStateMachineArn(arn);
   if (ref.kind !== 'machine') throw notFound();
   if ((await context.store.getStateMachine(ref.machineArn)) === undefined) throw notFound();

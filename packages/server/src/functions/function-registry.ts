@@ -44,6 +44,10 @@ function withQualifier(name: string, qualifier: string | undefined): { name: str
 export class FunctionRegistry {
   private readonly definitions = new Map<string, FunctionDefinition>();
   private readonly runners = new Map<string, FunctionRunner>();
+  /** Runners of a previous set of functions, closed once their invocations can have ended. */
+  private readonly retiring = new Set<{ runner: FunctionRunner; timer: NodeJS.Timeout }>();
+  /** The definitions the current runners were made from (their timeouts bound retirement). */
+  private readonly runnerDefinitions = new Map<string, FunctionDefinition>();
   private readonly region: string;
   private readonly accountId: string;
 
@@ -58,6 +62,7 @@ export class FunctionRegistry {
 
   register(definition: FunctionDefinition): void {
     this.definitions.set(definition.name, definition);
+    this.runnerDefinitions.set(definition.name, definition);
   }
 
   get size(): number {
@@ -92,7 +97,32 @@ export class FunctionRegistry {
     return { definition, runner, arn: this.arnOf(definition.name) };
   }
 
+  /**
+   * Swaps in a new set of functions (a reload). Invocations already running finish on the
+   * runner they started on; that runner is closed once the longest timeout it allows has
+   * passed. The next invocation of a function starts a fresh runner, with the new code.
+   */
+  replaceAll(definitions: readonly FunctionDefinition[]): void {
+    const retiring = [...this.runners.entries()];
+    this.runners.clear();
+    this.definitions.clear();
+    for (const definition of definitions) this.register(definition);
+    for (const [name, runner] of retiring) {
+      const timeoutMs = ((this.runnerDefinitions.get(name)?.timeoutSeconds ?? 900) + 1) * 1000;
+      const timer = setTimeout(() => void runner.close(), timeoutMs);
+      timer.unref();
+      this.retiring.add({ runner, timer });
+    }
+    this.runnerDefinitions.clear();
+    for (const definition of definitions) this.runnerDefinitions.set(definition.name, definition);
+  }
+
   async close(): Promise<void> {
+    for (const { runner, timer } of this.retiring) {
+      clearTimeout(timer);
+      void runner.close();
+    }
+    this.retiring.clear();
     const runners = [...this.runners.values()];
     this.runners.clear();
     await Promise.all(runners.map((runner) => runner.close()));

@@ -140,6 +140,25 @@ export function executionCases(t: SuiteContext): void {
       }
     });
 
+    it('lists summaries as it lists executions, without input and output', async () => {
+      const arn = machineArn('orders');
+      const records: ExecutionRecord[] = [
+        execution('orders', 'a', { startDate: 1, traceHeader: 'Root=1' }),
+        finished('orders', 'b', 12, { stateMachineVersionArn: `${arn}:1`, status: 'FAILED', error: 'E', cause: 'c' }),
+        finished('orders', 'c', 13, { stateMachineAliasArn: `${arn}:live` }),
+      ];
+      for (const record of records) await t.store.insertExecution(record);
+      const strip = ({ input: _input, output: _output, ...summary }: ExecutionRecord) => summary;
+      for (const query of [{}, { status: 'FAILED' as const }, { stateMachineAliasArn: `${arn}:live` }]) {
+        const full = await t.store.listExecutions({ stateMachineArn: arn, limit: 10, ...query });
+        const summaries = await t.store.listExecutionSummaries({ stateMachineArn: arn, limit: 10, ...query });
+        expect(summaries.items).toStrictEqual(full.items.map(strip));
+      }
+      const first = await t.store.listExecutionSummaries({ stateMachineArn: arn, limit: 1 });
+      const rest = await t.store.listExecutions({ stateMachineArn: arn, limit: 10, after: first.nextCursor ?? '' });
+      expect([...first.items, ...rest.items.map(strip)].map((e) => e.name)).toStrictEqual(['c', 'b', 'a']);
+    });
+
     it('commits 500 concurrent inserts, all visible once they resolve', async () => {
       const records = Array.from({ length: 500 }, (_, i) => finished('orders', `c${i}`, 1_700_000_000_000 + i));
       const results = await Promise.all(records.map((record) => t.store.insertExecution(record, events(1, 20))));

@@ -155,3 +155,27 @@ describe('createMockedTaskPort', () => {
     }
   });
 });
+
+describe('task tokens in mocked test cases', () => {
+  it('come from the real integration for unmocked states, and need none from it for mocked ones', async () => {
+    const { config, testCase } = configOf({ Mocked: { '0': { Return: { mocked: true } } } });
+    const issuedFor: string[] = [];
+    const seen: (string | undefined)[] = [];
+    const fallback: TaskPort = {
+      issueTaskToken(request) {
+        issuedFor.push(request.stateName);
+        return 'real-token';
+      },
+      invoke(request) {
+        seen.push(request.taskToken);
+        return Promise.resolve('real answer');
+      },
+    };
+    const callback = { Type: 'Task', Resource: `${SQS}.waitForTaskToken`, Parameters: { 'token.$': '$$.Task.Token' } };
+    const definition: Json = { StartAt: 'Mocked', States: { Mocked: { ...callback, Next: 'Real' }, Real: { ...callback, End: true } } };
+    const result = await run(definition, createMockedTaskPort(testCase, config, fallback));
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: 'real answer' });
+    expect(issuedFor).toEqual(['Real']);
+    expect(seen).toEqual(['real-token']);
+  });
+});

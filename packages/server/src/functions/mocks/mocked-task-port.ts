@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Json, TaskPort, TaskRequest } from '@flowgate/core';
 import { StatesErrors, TaskFailure } from '@flowgate/core';
 import type { MockConfig, MockedEntry, TestCase } from './mock-config.js';
@@ -17,7 +18,7 @@ import type { MockConfig, MockedEntry, TestCase } from './mock-config.js';
 export function createMockedTaskPort(testCase: TestCase, config: MockConfig, fallback: TaskPort | undefined): TaskPort {
   const invocations = new Map<string, number>();
   const label = `${testCase.machineName}#${testCase.name}`;
-  return {
+  const port: TaskPort = {
     invoke(request: TaskRequest): Promise<Json> {
       const { stateName } = request;
       const responseName = testCase.states.get(stateName);
@@ -40,6 +41,15 @@ export function createMockedTaskPort(testCase: TestCase, config: MockConfig, fal
       const { outcome } = entry;
       return outcome.kind === 'return' ? Promise.resolve(outcome.value) : Promise.reject(new TaskFailure(outcome.error, outcome.cause));
     },
+  };
+  // Unmocked callback and activity states wait on tokens of the real integration, which must
+  // have issued them; a mocked one answers at once, so its token (still made, as Step
+  // Functions Local does) is the engine's own.
+  const issue = fallback?.issueTaskToken?.bind(fallback);
+  if (issue === undefined) return port;
+  return {
+    invoke: port.invoke,
+    issueTaskToken: (request) => (testCase.states.has(request.stateName) ? randomUUID() : issue(request)),
   };
 }
 

@@ -1,0 +1,2 @@
+// Exports the project under a name instead of as the default export.
+export const project = { workflows: {} };

@@ -1,0 +1,3 @@
+export const handler = async (order) => ({
+  subtotal: (order.lines ?? []).reduce((sum, line) => sum + line.price * line.quantity, 0),
+});
