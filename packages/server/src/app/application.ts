@@ -45,6 +45,17 @@ export interface RouteConfig {
   readonly cors?: CorsConfig;
   /** Largest request body accepted, in bytes (default: 6 MB as API Gateway's payload limit). */
   readonly maxBodyBytes?: number;
+  /**
+   * Set when the route belongs to a REST API (API Gateway v1) rather than an HTTP API: it is
+   * also served under its stage's prefix (`/Prod/orders`), and a request no route of that API
+   * matches is answered 403 `{"message":"Missing Authentication Token"}` as REST APIs answer.
+   */
+  readonly restApi?: RestApiStage;
+}
+
+export interface RestApiStage {
+  /** The stage the API is deployed to: SAM's `StageName` (`Prod` for its implicit API). */
+  readonly stageName: string;
 }
 
 export type RouteTarget =
@@ -62,7 +73,37 @@ export type RouteTarget =
       readonly kind: 'function';
       readonly function: string;
       readonly payloadFormat: '1.0' | '2.0';
-    };
+    }
+  | ServiceIntegrationTarget;
+
+/**
+ * A REST API `AWS` (non-proxy) integration with Step Functions
+ * (`arn:aws:apigateway:<region>:states:action/StartSyncExecution`): a VTL request template
+ * writes the action's JSON request (`stateMachineArn`, `input`, `name`), and the integration
+ * response chosen by the service's status code maps the service's answer with its own template.
+ */
+export interface ServiceIntegrationTarget {
+  readonly kind: 'service-integration';
+  readonly action: 'StartSyncExecution' | 'StartExecution';
+  /** Content type (`application/json`) → VTL template. */
+  readonly requestTemplates: Readonly<Record<string, string>>;
+  readonly passthroughBehavior: 'WHEN_NO_MATCH' | 'WHEN_NO_TEMPLATES' | 'NEVER';
+  /** In declaration order; the one without a `selectionPattern` is the default. */
+  readonly responses: readonly IntegrationResponseConfig[];
+}
+
+export interface IntegrationResponseConfig {
+  /** A regular expression the service response's HTTP status code must match entirely. */
+  readonly selectionPattern?: string;
+  readonly statusCode: number;
+  /** Content type → VTL template; none passes the service's body through. */
+  readonly responseTemplates?: Readonly<Record<string, string>>;
+  /**
+   * `method.response.header.<Name>` → `'literal'`, `integration.response.header.<name>`,
+   * `integration.response.body` or `integration.response.body.<JSONPath>`.
+   */
+  readonly responseParameters?: Readonly<Record<string, string>>;
+}
 
 export type RequestMapping =
   /** The input is API Gateway's payload format 2.0 event: body, path and query parameters, headers, requestContext. */

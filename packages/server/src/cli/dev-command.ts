@@ -48,8 +48,16 @@ async function loadApplication(dir: string, options: DevOptions): Promise<Applic
 }
 
 function describeRoute(route: RouteConfig): string {
-  const target = route.target.kind === 'workflow' ? `workflow ${route.target.workflow}` : `function ${route.target.function}`;
-  return `${route.method.padEnd(7)} ${route.path.padEnd(32)} → ${target}`;
+  const { target } = route;
+  const to =
+    target.kind === 'workflow'
+      ? `workflow ${target.workflow}`
+      : target.kind === 'function'
+        ? `function ${target.function}`
+        : `Step Functions ${target.action} (REST API mapping templates)`;
+  // REST API routes are also served under their stage: `/Prod/orders`.
+  const path = route.restApi === undefined ? route.path : `[/${route.restApi.stageName}]${route.path === '/' ? '' : route.path}`;
+  return `${route.method.padEnd(7)} ${path.padEnd(32)} → ${to}`;
 }
 
 /** Loads, deploys and serves the application; reloads it when a file of the folder changes. */

@@ -2,6 +2,7 @@ import type { ResponseMapping, RouteTarget } from '../app/application.js';
 import { type At, child, configError, describeType } from './config-error.js';
 import { expectRecord, expectString, isRecord, type Record_ } from './document-checks.js';
 import { functionOfIntegrationUri, workflowOfArn } from './resource-arns.js';
+import { readStepFunctionsIntegration, stepFunctionsActionOf } from './rest-integrations.js';
 import { readPayloadFormat, readRequestParameters, readResponseMapping, readRoutePath } from './route-options.js';
 import type { SamContext } from './sam-context.js';
 
@@ -39,7 +40,9 @@ const OPERATION_KEYS: Readonly<Record<string, string>> = {
  *   operation's `x-flowgate-response` or the template's `Metadata.Flowgate.mapResponses` opts
  *   into Flowgate's response mapping;
  * - `aws_proxy` to a Lambda function (`uri` of the invocation form, or the function ARN) → a
- *   function route.
+ *   function route;
+ * - on REST APIs, `aws` with `uri: arn:aws:apigateway:<region>:states:action/StartSyncExecution`
+ *   (or `StartExecution`) → a service integration run with its VTL mapping templates.
  * Other integrations are reported as not emulated.
  */
 export function readOpenApiOperations(document: unknown, at: At, apiKind: 'http' | 'rest', cx: SamContext, targets: RouteTargets): OpenApiOperation[] {
@@ -89,8 +92,10 @@ interface Site {
 function readIntegration(integration: Record_, at: At, site: Site, cx: SamContext, targets: RouteTargets): RouteTarget | undefined {
   const { subject, apiKind } = site;
   const type = typeof integration.type === 'string' ? integration.type.toLowerCase() : '';
+  const action = type === 'aws' && apiKind === 'rest' ? stepFunctionsActionOf(integration.uri) : undefined;
+  if (action !== undefined) return readStepFunctionsIntegration(integration, at, action);
   if (type !== 'aws_proxy') {
-    const topic = `Integrations of type ${type === '' ? '(none)' : type} are not emulated (VTL mapping templates, HTTP backends, mocks); skipped`;
+    const topic = `Integrations of type ${type === '' ? '(none)' : type} are not emulated (HTTP backends, mocks, AWS services other than Step Functions on REST APIs); skipped`;
     cx.warnings.report(topic, subject);
     return undefined;
   }

@@ -13,6 +13,8 @@ export interface SamApi {
   readonly id: string;
   readonly kind: 'http' | 'rest';
   readonly cors?: CorsConfig;
+  /** REST APIs: the stage their routes are served under (`StageName`; `Prod` for SAM's implicit API). */
+  readonly stageName?: string;
   readonly operations: readonly OpenApiOperation[];
 }
 
@@ -26,7 +28,17 @@ export async function readSamApi(resource: SamResource, cx: SamContext, targets:
   const body = await definitionOf(resource, cx);
   const operations = body === undefined ? [] : readOpenApiOperations(body.document, body.at, kind, cx, targets);
   const cors = kind === 'http' ? httpApiCors(resource, body, cx) : restApiCors(property(resource, 'Cors', cx), propertyAt(resource, 'Cors'));
-  return { id: resource.id, kind, ...(cors === undefined ? {} : { cors }), operations };
+  const stageName = kind === 'rest' ? restStageName(property(resource, 'StageName', cx), propertyAt(resource, 'StageName')) : undefined;
+  return { id: resource.id, kind, ...(cors === undefined ? {} : { cors }), ...(stageName === undefined ? {} : { stageName }), operations };
+}
+
+/** SAM requires `StageName` on an `AWS::Serverless::Api`; its implicit API's stage is `Prod`. */
+function restStageName(value: unknown, at: At): string {
+  if (value === undefined) return 'Prod';
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]+$/.test(value)) {
+    throw configError('InvalidValue', at, { rule: `must be a stage name of letters, digits, '-' and '_' (got ${JSON.stringify(value)})` });
+  }
+  return value;
 }
 
 /** SAM's implicit API, which events without an ApiId / RestApiId join; it takes its type's Globals. */
@@ -37,7 +49,7 @@ export function implicitApi(id: string, cx: SamContext): SamApi {
   const corsProperty = kind === 'http' ? 'CorsConfiguration' : 'Cors';
   const value = globals[corsProperty] === undefined ? undefined : cx.evaluator.property(globals[corsProperty], child(at, corsProperty));
   const cors = kind === 'http' ? samHttpCors(value, child(at, corsProperty)) : restApiCors(value, child(at, corsProperty));
-  return { id, kind, ...(cors === undefined ? {} : { cors }), operations: [] };
+  return { id, kind, ...(cors === undefined ? {} : { cors }), ...(kind === 'rest' ? { stageName: 'Prod' } : {}), operations: [] };
 }
 
 async function definitionOf(resource: SamResource, cx: SamContext): Promise<{ document: unknown; at: At } | undefined> {

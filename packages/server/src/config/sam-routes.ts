@@ -65,5 +65,13 @@ export function assembleRoutes(apis: ReadonlyMap<string, SamApi>, events: readon
 }
 
 function routeOf(method: string, path: string, target: RouteConfig['target'], source: string, api: SamApi): RouteConfig {
-  return { method, path, target, source, ...(api.cors === undefined ? {} : { cors: api.cors }) };
+  return {
+    method,
+    path,
+    target,
+    source,
+    ...(api.cors === undefined ? {} : { cors: api.cors }),
+    // A REST API's routes answer as REST APIs do, also under the stage prefix (`/Prod/orders`).
+    ...(api.stageName === undefined ? {} : { restApi: { stageName: api.stageName } }),
+  };
 }

@@ -9,6 +9,7 @@ import { apiOf, type EventRoute, property, propertyAt, type SamContext, type Sam
 import { warnAboutAuth } from './sam-functions.js';
 import { readMethod, readRoutePath } from './route-options.js';
 import { checkedDefinition, readAwsLogging } from './workflow-definition.js';
+import { samStateMachineApiIntegration } from './rest-integrations.js';
 
 export interface SamStateMachine {
   readonly workflow?: WorkflowConfig;
@@ -99,9 +100,10 @@ function readSubstitutions(resource: SamResource, cx: SamContext): Readonly<Reco
 }
 
 /**
- * SAM's `Api` event on a state machine: a REST API route integrated with StartExecution, whose
- * request template passes the body as the input (`samtranslator/model/stepfunctions/events.py`)
- * and whose response is Step Functions' own (`executionArn`, `startDate`) with status 200.
+ * SAM's `Api` event on a state machine: a REST API route integrated with StartExecution through
+ * the mapping template SAM writes (`samtranslator/model/stepfunctions/events.py`, see
+ * `samStateMachineApiIntegration`), answering Step Functions' own `{executionArn, startDate}`.
+ * With `Metadata.Flowgate.mapResponses` the route answers with Flowgate's mapping instead.
  */
 function readEvents(name: string, resource: SamResource, cx: SamContext): EventRoute[] {
   const events = resource.properties.Events;
@@ -126,15 +128,17 @@ function readEvents(name: string, resource: SamResource, cx: SamContext): EventR
       apiKind: 'rest',
       method: readMethod(properties.Method, child(propertiesAt, 'Method')),
       path: readRoutePath(properties.Path, child(propertiesAt, 'Path')),
-      target: {
-        kind: 'workflow',
-        workflow: name,
-        invocation: 'async',
-        request: { kind: 'request-parameters', parameters: { Input: '$request.body' } },
-        response: cx.mapResponses ? { kind: 'default' } : { kind: 'raw' },
-      },
+      target: cx.mapResponses
+        ? { kind: 'workflow', workflow: name, invocation: 'async', request: { kind: 'request-parameters', parameters: { Input: '$request.body' } }, response: { kind: 'default' } }
+        : samStateMachineApiIntegration(String(cx.evaluator.property({ Ref: resource.id }, at)), readUnescape(properties.UnescapeMappingTemplate, child(propertiesAt, 'UnescapeMappingTemplate'))),
       at,
     });
   }
   return routes;
+}
+
+function readUnescape(value: unknown, at: At): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw configError('InvalidType', at, { expected: 'true or false', got: typeof value });
+  return value;
 }

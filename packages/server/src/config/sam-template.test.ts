@@ -130,8 +130,19 @@ describe('SAM template loader', () => {
       [
         'POST',
         '/archive',
-        // SAM's Api event on a state machine: StartExecution with the body as input.
-        { kind: 'workflow', workflow: 'archive-tickets', invocation: 'async', request: { kind: 'request-parameters', parameters: { Input: '$request.body' } }, response: { kind: 'raw' } },
+        // SAM's Api event on a state machine: StartExecution through the mapping template SAM writes.
+        {
+          kind: 'service-integration',
+          action: 'StartExecution',
+          requestTemplates: {
+            'application/json': `{"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:archive-tickets"}`,
+          },
+          passthroughBehavior: 'WHEN_NO_MATCH',
+          responses: [
+            { selectionPattern: '200', statusCode: 200 },
+            { selectionPattern: '400', statusCode: 400 },
+          ],
+        },
         `${fixture('included-openapi/template.yaml')}: $.Resources.ArchiveTickets.Properties.Events.Archive`,
         { allowOrigins: ['https://tickets.example.com'] },
       ],

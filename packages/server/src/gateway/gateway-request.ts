@@ -21,6 +21,8 @@ export interface GatewayRequest {
   readonly routeKey: string;
   /** The route's path pattern (`resource` in payload format 1.0). */
   readonly routePath: string;
+  /** The REST API stage of the route (`Prod`); undefined for HTTP API routes (`$default`). */
+  readonly stage?: string;
   readonly pathParameters: Readonly<Record<string, string>>;
   /** Lower-case names, repeated headers joined with commas, without `cookie` (payload 2.0). */
   readonly headers: Readonly<Record<string, string>>;

@@ -6,7 +6,7 @@ import { isPreflight, preflightAnswer, responseCorsHeaders, withoutCorsHeaders }
 import type { ApiIdentity, GatewayRequest } from './gateway-request.js';
 import { parseQuery, parseRawHeaders, splitTarget } from './gateway-request.js';
 import type { HttpAnswer } from './http-answer.js';
-import { INTERNAL_ERROR, NOT_FOUND, TOO_LARGE } from './http-answer.js';
+import { INTERNAL_ERROR, MISSING_AUTHENTICATION_TOKEN, NOT_FOUND, TOO_LARGE } from './http-answer.js';
 import type { FunctionInvoker, TraceContext, WorkflowInvoker } from './invokers.js';
 import { ClientGone, readRequestBody } from './request-body.js';
 import type { RouteMatch, RouteTable } from './route-table.js';
@@ -48,6 +48,8 @@ export interface Gateway {
 /**
  * The application's HTTP API, as API Gateway HTTP APIs serve it: routes with methods and path
  * variables, each to a workflow (StartSyncExecution or StartExecution) or a Lambda proxy.
+ * Routes of REST APIs (`restApi` set) are served as REST APIs serve them: also under their
+ * stage prefix, with mapping-template integrations (../rest-api) and 403 for unknown routes.
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const now = options.now ?? Date.now;
@@ -97,16 +99,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     const { rawPath, rawQueryString } = splitTarget(request.url ?? '/');
     const parsed = parseRawHeaders(request.rawHeaders);
     if (isPreflight(method, parsed.headers)) {
-      const target = routes.match((parsed.headers['access-control-request-method'] as string).toUpperCase(), rawPath);
+      const target = routes.lookup((parsed.headers['access-control-request-method'] as string).toUpperCase(), rawPath).match;
       if (target?.route.cors !== undefined) {
         request.resume();
         return preflightAnswer(target.route.cors, parsed.headers);
       }
     }
-    const match: RouteMatch | undefined = routes.match(method, rawPath);
+    const lookup = routes.lookup(method, rawPath);
+    const match: RouteMatch | undefined = lookup.match;
     if (match === undefined) {
       request.resume();
-      return NOT_FOUND;
+      return lookup.rest ? MISSING_AUTHENTICATION_TOKEN : NOT_FOUND;
     }
     const { route } = match;
     const read = await readRequestBody(request, route.maxBodyBytes);
@@ -115,10 +118,12 @@ export function createGateway(options: GatewayOptions): Gateway {
       requestId,
       time,
       method,
-      rawPath,
+      // Without the REST stage prefix it was matched under, as REST APIs give `path` to integrations.
+      rawPath: lookup.rawPath,
       rawQueryString,
       routeKey: route.key,
-      routePath: route.pattern?.path ?? rawPath,
+      routePath: route.pattern?.path ?? lookup.rawPath,
+      ...(route.restStage === undefined ? {} : { stage: route.restStage }),
       pathParameters: match.pathParameters,
       ...parsed,
       ...parseQuery(rawQueryString),

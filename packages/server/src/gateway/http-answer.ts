@@ -34,5 +34,10 @@ export function messageAnswer(statusCode: number, message = reasonPhrase(statusC
 }
 
 export const NOT_FOUND = messageAnswer(404, 'Not Found');
+/**
+ * A REST API's answer to a method or resource it does not have (and to a request without a
+ * signature on an IAM-protected one): 403, not 404, with this message and error type.
+ */
+export const MISSING_AUTHENTICATION_TOKEN = jsonAnswer(403, { message: 'Missing Authentication Token' }, { 'x-amzn-errortype': 'MissingAuthenticationTokenException' });
 export const INTERNAL_ERROR = messageAnswer(500, 'Internal Server Error');
 export const TOO_LARGE = messageAnswer(413, 'Request Entity Too Large');

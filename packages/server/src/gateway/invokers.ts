@@ -52,7 +52,8 @@ export interface WorkflowStartOptions {
 export interface WorkflowInvoker {
   /**
    * Runs an execution to its end. `workflow` is a state machine name, `name:<version>` or
-   * `name:<alias>`. `signal` aborts when the HTTP client goes away: the execution should stop.
+   * `name:<alias>`, or a state machine ARN (REST API integrations pass the one their request
+   * template wrote, and expect AWS's refusal of an ARN that names nothing). `signal` aborts when the HTTP client goes away: the execution should stop.
    * Refusals (unknown workflow, bad input, throttling) are thrown; see `WorkflowStartError`.
    */
   startSync(workflow: string, inputText: string, options: WorkflowStartOptions & { readonly signal: AbortSignal }): Promise<SyncOutcome>;

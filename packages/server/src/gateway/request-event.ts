@@ -86,7 +86,7 @@ export function eventV1(request: GatewayRequest): Record<string, unknown> {
       requestTimeEpoch: request.time,
       resourceId: request.routeKey,
       resourcePath: request.routePath,
-      stage: '$default',
+      stage: request.stage ?? '$default',
     },
     pathParameters: Object.keys(request.pathParameters).length > 0 ? request.pathParameters : null,
     stageVariables: Object.keys(api.stageVariables).length > 0 ? api.stageVariables : null,

@@ -7,6 +7,7 @@ import type { RoutePattern } from './route-pattern.js';
 import { compareSpecificity, matchPattern, parseRoutePath, splitRequestPath } from './route-pattern.js';
 import type { RouteHandler } from './workflow-route.js';
 import { compileWorkflowRoute } from './workflow-route.js';
+import { compileServiceIntegrationRoute } from '../rest-api/index.js';
 
 /** The catch-all route key of HTTP APIs; a RouteConfig with this path (any method) declares it. */
 export const DEFAULT_ROUTE = '$default';
@@ -22,6 +23,8 @@ export interface CompiledRoute {
   readonly pattern: RoutePattern | undefined;
   readonly cors: CorsConfig | undefined;
   readonly maxBodyBytes: number;
+  /** The stage of a REST API route, under whose prefix it is also served; undefined for HTTP APIs. */
+  readonly restStage: string | undefined;
   readonly handle: RouteHandler;
 }
 
@@ -53,6 +56,21 @@ export interface RouteDependencies {
 export interface RouteTable {
   readonly routes: readonly CompiledRoute[];
   match(method: string, rawPath: string): RouteMatch | undefined;
+  /**
+   * `match`, also under REST API stage prefixes: `/Prod/orders` finds the `Prod` stage's
+   * `/orders` (whose handler then sees `/orders`), and `/orders` finds it too, since the prefix
+   * is optional locally. `rest` tells how to answer when nothing matched: as a REST API does
+   * (403 Missing Authentication Token) when the path is under a REST stage, when a REST route
+   * has the path with another method, or when the table has only REST routes; else 404.
+   */
+  lookup(method: string, rawPath: string): RouteLookup;
+}
+
+export interface RouteLookup {
+  readonly match: RouteMatch | undefined;
+  /** The path the route was matched with: without the stage prefix when it had one. */
+  readonly rawPath: string;
+  readonly rest: boolean;
 }
 
 /** Compiles every route or none: all problems are reported together in a RouteConfigError. */
@@ -90,6 +108,7 @@ export function compileRouteTable(configs: readonly RouteConfig[], dependencies:
       pattern,
       cors: config.cors,
       maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      restStage: config.restApi?.stageName,
       handle,
     };
     if (isDefault) fallback = route;
@@ -98,16 +117,40 @@ export function compileRouteTable(configs: readonly RouteConfig[], dependencies:
   if (problems.length > 0) throw new RouteConfigError(problems);
   routes.sort(bySpecificity);
   const ordered = fallback === undefined ? routes : [...routes, fallback];
+  const matchIn = (candidates: readonly CompiledRoute[], method: string, rawPath: string, anyMethod = false): RouteMatch | undefined => {
+    const segments = splitRequestPath(rawPath);
+    for (const route of candidates) {
+      if (!anyMethod && route.method !== 'ANY' && route.method !== method) continue;
+      const pathParameters = matchPattern(route.pattern as RoutePattern, segments);
+      if (pathParameters !== undefined) return { route, pathParameters };
+    }
+    return undefined;
+  };
+  const match = (method: string, rawPath: string): RouteMatch | undefined =>
+    matchIn(routes, method, rawPath) ?? (fallback === undefined ? undefined : { route: fallback, pathParameters: {} });
+  const restRoutes = routes.filter((route) => route.restStage !== undefined);
+  const onlyRest = restRoutes.length > 0 && restRoutes.length === routes.length && fallback === undefined;
   return {
     routes: ordered,
-    match(method, rawPath) {
+    match,
+    lookup(method, rawPath) {
       const segments = splitRequestPath(rawPath);
-      for (const route of routes) {
-        if (route.method !== 'ANY' && route.method !== method) continue;
-        const pathParameters = matchPattern(route.pattern as RoutePattern, segments);
-        if (pathParameters !== undefined) return { route, pathParameters };
+      const stage = segments.length > 0 ? restRoutes.find((route) => route.restStage === segments[0])?.restStage : undefined;
+      let stripped: string | undefined;
+      if (stage !== undefined) {
+        stripped = `/${segments.slice(1).join('/')}`;
+        const staged = restRoutes.filter((route) => route.restStage === stage);
+        const found = matchIn(staged, method, stripped);
+        if (found !== undefined) return { match: found, rawPath: stripped, rest: true };
       }
-      return fallback === undefined ? undefined : { route: fallback, pathParameters: {} };
+      const found = match(method, rawPath);
+      if (found !== undefined) return { match: found, rawPath, rest: found.route.restStage !== undefined };
+      const rest =
+        stage !== undefined ||
+        onlyRest ||
+        matchIn(restRoutes, method, rawPath, true) !== undefined ||
+        (stripped !== undefined && matchIn(restRoutes, method, stripped, true) !== undefined);
+      return { match: undefined, rawPath, rest };
     },
   };
 }
@@ -133,6 +176,12 @@ function handlerOf(
   const { target } = config;
   if (target.kind === 'workflow') {
     return compileWorkflowRoute(target, dependencies.workflows, dependencies.responseDefaults, where, problems);
+  }
+  if (target.kind === 'service-integration') {
+    // A REST API integration outside a REST API (a hand-written route) answers on the default stage.
+    return compileServiceIntegrationRoute(target, dependencies.workflows, config.restApi?.stageName ?? '$default', where, problems, (problem, request) =>
+      dependencies.report(problem, { requestId: request.requestId, routeKey: key }),
+    );
   }
   const { functions } = dependencies;
   if (functions === undefined) {

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { apiError, errorTypeOf } from '../api/errors.js';
+import { checkRequest } from '../api/request-shapes.js';
+import type { GatewayRequest } from '../gateway/gateway-request.js';
+import type { WorkflowInvoker } from '../gateway/invokers.js';
+import { rawSyncBody } from '../gateway/response-mapping.js';
+import { refusalOf } from '../gateway/start-refusal.js';
+
+export type StepFunctionsAction = 'StartSyncExecution' | 'StartExecution';
+
+/** The service's HTTP answer, which the integration response then maps. */
+export interface ServiceResponse {
+  readonly statusCode: number;
+  /** Lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/**
+ * Sends what the request template rendered to Step Functions, as API Gateway's `AWS`
+ * integration with `uri: arn:aws:apigateway:<region>:states:action/<Action>` does: the text is the
+ * action's AWS JSON 1.0 request, and the answer is the service's own — 200 with the
+ * StartSyncExecution record (epoch-second dates, `output` as JSON text, present only when
+ * SUCCEEDED) or StartExecution's `{executionArn, startDate}`, else the error status with
+ * `{"__type", "message"}`. A rendering that is not JSON is the service's SerializationException
+ * (400), as an `escapeJavaScript`d `'` makes it on AWS.
+ */
+export async function callStepFunctions(action: StepFunctionsAction, requestText: string, workflows: WorkflowInvoker, request: GatewayRequest): Promise<ServiceResponse> {
+  let members: Record<string, unknown>;
+  try {
+    members = parseRequest(requestText);
+    checkRequest(action, members);
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal === undefined) throw error;
+    return errorResponse(refusal.code, refusal.message, refusal.status);
+  }
+  const stateMachineArn = members.stateMachineArn as string;
+  const inputText = typeof members.input === 'string' ? members.input : '{}';
+  const options = {
+    traceHeader: typeof members.traceHeader === 'string' ? members.traceHeader : request.trace.traceHeader,
+    traceparent: request.trace.traceparent,
+    ...(typeof members.name === 'string' ? { name: members.name } : {}),
+  };
+  try {
+    if (action === 'StartExecution') {
+      const start = await workflows.startAsync(stateMachineArn, inputText, options);
+      return jsonResponse(200, { executionArn: start.executionArn, startDate: start.startDate / 1000 });
+    }
+    const outcome = await workflows.startSync(stateMachineArn, inputText, { ...options, signal: request.signal });
+    return jsonResponse(200, rawSyncBody(outcome));
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal === undefined) throw error;
+    return errorResponse(refusal.code, refusal.message, refusal.status);
+  }
+}
+
+/** As the AWS API reads a request body (api/protocol.ts): an object of JSON, else SerializationException. */
+function parseRequest(text: string): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw apiError('SerializationException', 'The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw apiError('SerializationException', 'The request body must be a JSON object.');
+  return body as Record<string, unknown>;
+}
+
+function jsonResponse(statusCode: number, body: unknown): ServiceResponse {
+  return { statusCode, headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': randomUUID() }, body: JSON.stringify(body) };
+}
+
+function errorResponse(code: string, message: string, status: number | undefined): ServiceResponse {
+  return jsonResponse(status ?? 400, { __type: errorTypeOf(code), message });
+}
