@@ -30,6 +30,8 @@ export interface CompileOptions {
    * evaluation); default AWS's bounds (jsonata/limits.ts).
    */
   readonly jsonataLimits?: Partial<JsonataLimits>;
+  /** Flowgate extension: EXPRESS machines may use `.waitForTaskToken` and activities. */
+  readonly expressCallbacks?: boolean;
 }
 
 /** A validated, compiled definition: compile once, start many executions. */
@@ -66,7 +68,7 @@ function analyse(definition: string | Json, options: CompileOptions): { plan: Pl
     const detail = error instanceof Error ? error.message : String(error);
     return { plan: undefined, raw: null, diagnostics: [{ pointer: '', code: 'INVALID_JSON_DESCRIPTION', message: detail }] };
   }
-  const diagnostics = validateDefinition(raw, { type: options.type ?? 'EXPRESS' });
+  const diagnostics = validateDefinition(raw, { type: options.type ?? 'EXPRESS', expressCallbacks: options.expressCallbacks === true });
   if (!isJsonObject(raw)) return { plan: undefined, raw, diagnostics };
   const language: QueryLanguage = raw.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
   const cx = new CompileContext(language, { ...DEFAULT_LIMITS, ...options.jsonataLimits });

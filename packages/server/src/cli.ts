@@ -122,6 +122,7 @@ function createProgram(io: CommandIo, done: (code: ExitCode) => void): Command {
     .option('--data-dir <folder>', 'folder of the embedded store (default: <dir>/.flowgate)')
     .option('--parameter <Name=Value...>', 'override a template or project parameter')
     .option('--no-watch', 'do not reload when files change')
+    .option('--express-callbacks', 'extension: let EXPRESS workflows use .waitForTaskToken and activities (AWS refuses them)')
     .option('--logs', 'print execution log events (CloudWatch format) to stdout')
     .action(async (dir: string, options: DevOptions) => done(await dev(dir, options, io, io.signal ?? new AbortController().signal)));
 
@@ -146,6 +147,7 @@ function createProgram(io: CommandIo, done: (code: ExitCode) => void): Command {
     )
     .option('--functions <file>', 'functions Task states can call: a JSON file { "functions": { "<name>": { runtime, handler, codeUri, timeout, memorySize, environment } } }')
     .option('--http-allow-host <host...>', 'hosts HTTP Tasks (arn:aws:states:::http:invoke) may call, e.g. localhost:8080 or *.example.com')
+    .option('--express-callbacks', 'extension: let EXPRESS workflows use .waitForTaskToken and activities (AWS refuses them)')
     .option('--mock-strict', 'in mock test cases, fail Task states the test case does not mock instead of calling the integration')
     .addOption(
       new Option('--retain-executions <n>', 'finished executions kept in the store (oldest deleted first)')

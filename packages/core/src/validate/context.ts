@@ -56,6 +56,8 @@ export interface Scope {
 export class ValidationContext {
   readonly machineLanguage: QueryLanguage;
   readonly express: boolean;
+  /** The EXPRESS callbacks extension (see ValidationOptions). */
+  readonly expressCallbacks: boolean;
   readonly stateNames = new Set<string>();
   readonly mapLabels = new Set<string>();
   private readonly schemaDiagnostics: Diagnostic[] = [];
@@ -63,9 +65,10 @@ export class ValidationContext {
   private readonly pending: Scope[] = [];
   private readonly visited = new WeakSet<JsonObject>();
 
-  constructor(machineLanguage: QueryLanguage, express: boolean) {
+  constructor(machineLanguage: QueryLanguage, express: boolean, expressCallbacks = false) {
     this.machineLanguage = machineLanguage;
     this.express = express;
+    this.expressCallbacks = expressCallbacks;
   }
 
   /** A structural problem. `location` null means AWS gives none. */

@@ -74,6 +74,15 @@ describe('EXPRESS restrictions', () => {
     ]);
   });
 
+  it('allows callbacks and activities, not jobs, when the project opts into the extension', () => {
+    const extended: ValidationOptions = { type: 'EXPRESS', expressCallbacks: true };
+    expect(task({ Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken' }, {}, extended)).toEqual([]);
+    expect(task({ Resource: 'arn:aws:states:us-east-1:123456789012:activity:work' }, {}, extended)).toEqual([]);
+    expect(task({ Resource: 'arn:aws:states:::states:startExecution.sync' }, {}, extended)).toEqual([
+      "SCHEMA_VALIDATION_FAILED: Express state machine does not support '.sync' service integration @ /States/T/Resource",
+    ]);
+  });
+
   it('allows request-response integrations and SDK calls', () => {
     for (const resource of ['arn:aws:states:::lambda:invoke', 'arn:aws:states:::aws-sdk:sfn:startSyncExecution', 'arn:aws:states:::states:startExecution']) {
       expect(task({ Resource: resource }, {}, express)).toEqual([]);

@@ -82,7 +82,8 @@ const SYNC_SUFFIX = /\.sync(:\d+)?$/;
  * `Resource`]. Nested states are covered because every scope's Tasks pass through here.
  */
 function checkExpressResource(ctx: ValidationContext, resource: string, location: string): void {
-  if (resource.endsWith('.waitForTaskToken')) ctx.schema(location, Messages.expressWaitForTaskToken());
-  else if (SYNC_SUFFIX.test(resource)) ctx.schema(location, Messages.expressSync());
-  else if (ACTIVITY_ARN.test(resource)) ctx.schema(location, Messages.expressActivity());
+  if (resource.endsWith('.waitForTaskToken')) {
+    if (!ctx.expressCallbacks) ctx.schema(location, Messages.expressWaitForTaskToken());
+  } else if (SYNC_SUFFIX.test(resource)) ctx.schema(location, Messages.expressSync());
+  else if (ACTIVITY_ARN.test(resource) && !ctx.expressCallbacks) ctx.schema(location, Messages.expressActivity());
 }

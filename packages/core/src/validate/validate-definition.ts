@@ -10,6 +10,11 @@ import { checkState, QUERY_LANGUAGES } from './state.js';
 export interface ValidationOptions {
   /** EXPRESS adds the express-only restrictions (start-sync-execution.md §6). Default STANDARD. */
   readonly type?: 'STANDARD' | 'EXPRESS';
+  /**
+   * Flowgate extension, off by default: EXPRESS machines may use `.waitForTaskToken` and
+   * activities (AWS refuses both at creation). `.sync` stays refused.
+   */
+  readonly expressCallbacks?: boolean;
 }
 
 /**
@@ -28,7 +33,7 @@ export function validateDefinition(definition: Json, options: ValidationOptions 
   if (!isJsonObject(definition)) {
     return [{ code: ValidationCode.SchemaValidationFailed, pointer: '', message: Messages.notAnObject() }];
   }
-  const ctx = new ValidationContext(machineQueryLanguage(definition), options.type === 'EXPRESS');
+  const ctx = new ValidationContext(machineQueryLanguage(definition), options.type === 'EXPRESS', options.expressCallbacks === true);
   checkKnownFields(ctx, definition, TOP_LEVEL_FIELDS, ROOT_LOCATION);
   checkString(ctx, definition, 'Version', ROOT_LOCATION);
   checkInteger(ctx, definition, 'TimeoutSeconds', ROOT_LOCATION, { min: 1 });

@@ -31,6 +31,11 @@ export interface ApiServerOptions {
   readonly taskPortFor?: ExecutorOptions['taskPortFor'];
   readonly logSink?: LogSink;
   readonly maxConcurrentExecutions?: number;
+  /**
+   * Flowgate extension, off by default: EXPRESS machines may use `.waitForTaskToken` and
+   * activities, which AWS refuses at creation.
+   */
+  readonly expressCallbacks?: boolean;
   readonly recordExpressExecutions?: boolean;
   /** Applied at start and then every `retentionIntervalMs`. */
   readonly retention?: RetentionPolicy & { readonly maxExecutions: number };
@@ -81,7 +86,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const context: ServiceContext = {
     store,
     executor,
-    machines: new CompiledMachines(),
+    machines: new CompiledMachines(512, options.expressCallbacks === true),
+    expressCallbacks: options.expressCallbacks === true,
     records: new RecordCache(store),
     scope: options.scope ?? DEFAULT_SCOPE,
     now: Date.now,

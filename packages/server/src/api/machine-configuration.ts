@@ -5,8 +5,8 @@ import { apiError } from './errors.js';
 type MachineType = 'STANDARD' | 'EXPRESS';
 
 /** Refuses an invalid definition with AWS's InvalidDefinition, naming every problem. */
-export function checkDefinition(definition: string, type: MachineType): void {
-  const diagnostics = validateStateMachine(definition, { type });
+export function checkDefinition(definition: string, type: MachineType, expressCallbacks = false): void {
+  const diagnostics = validateStateMachine(definition, { type, expressCallbacks });
   if (diagnostics.length > 0) throw apiError('InvalidDefinition', formatDefinitionMessage(diagnostics));
 }
 

@@ -19,6 +19,8 @@ export interface ServiceContext {
   readonly now: () => number;
   /** Snapshot keys already written to the store by this process. */
   readonly knownSnapshots: Set<string>;
+  /** Flowgate extension: EXPRESS machines may use `.waitForTaskToken` and activities. */
+  readonly expressCallbacks?: boolean;
   /** Task tokens waited on and activity tasks waiting for workers (SendTask*, GetActivityTask). */
   readonly callbacks: TaskCallbacks;
   /** Step Functions Local's mock test cases (`StartExecution` on `<ARN>#<TestCase>`), when configured. */

@@ -64,7 +64,7 @@ export function stateMachineActions(context: ServiceContext): Record<string, Act
         ...compact({ encryptionConfiguration: normaliseEncryption(input.encryptionConfiguration) }),
       } as Omit<RevisionRecord, 'seq' | 'updateDate'>;
       const tags = checkTags(input.tags, arn);
-      checkDefinition(configuration.definition, type);
+      checkDefinition(configuration.definition, type, context.expressCallbacks === true);
 
       const existing = await store.getStateMachine(arn);
       if (existing !== undefined) {
@@ -108,7 +108,7 @@ export function stateMachineActions(context: ServiceContext): Record<string, Act
       if (machine.status === 'DELETING') throw machineDeleting(machine.arn);
       const current = machine.revision;
       const definition = optionalString(input, 'definition') ?? current.definition;
-      if (input.definition !== undefined) checkDefinition(definition, machine.type);
+      if (input.definition !== undefined) checkDefinition(definition, machine.type, context.expressCallbacks === true);
       const next = {
         definition,
         roleArn: optionalString(input, 'roleArn') ?? current.roleArn,

@@ -31,6 +31,8 @@ export interface DevOptions {
   readonly watch: boolean;
   readonly logs: boolean;
   readonly parameter?: string[];
+  /** EXPRESS machines may use `.waitForTaskToken` and activities (a Flowgate extension). */
+  readonly expressCallbacks?: boolean;
 }
 
 function parametersOf(pairs: readonly string[] | undefined): Record<string, string> {
@@ -83,6 +85,7 @@ export async function dev(dir: string, options: DevOptions, io: CommandIo, stop:
     // Locally, HTTP Tasks may call services on this machine.
     http: (parameters, signal) => invokeHttpTask(parameters, { allowedHosts: ['localhost', '127.0.0.1'], connections: {} }, signal),
     ...(options.logs ? { logSink: createStdoutLogSink() } : {}),
+    expressCallbacks: options.expressCallbacks === true,
   });
   const arnOf = (name: string): string => stateMachineArnOf(api.context.scope, name);
   const deploy = async (application: Application): Promise<boolean> => {

@@ -35,6 +35,8 @@ export interface ServeOptions {
   readonly functions?: string;
   /** Hosts HTTP Tasks may call (`localhost`, `*.example.com`, `127.0.0.1:8080`). */
   readonly httpAllowHost?: string[];
+  /** EXPRESS machines may use `.waitForTaskToken` and activities (a Flowgate extension). */
+  readonly expressCallbacks?: boolean;
 }
 
 export function storeLocationOf(options: Pick<ServeOptions, 'store' | 'dataDir'>): string {
@@ -82,6 +84,7 @@ export async function serve(options: ServeOptions, io: CommandIo, stop: AbortSig
     ...(mocks === undefined ? {} : { mocks }),
     functions,
     http: (parameters, signal) => invokeHttpTask(parameters, { allowedHosts, connections }, signal),
+    expressCallbacks: options.expressCallbacks === true,
   });
   const address = await api.listen(options.port, options.host);
   const shown = location.startsWith('postgres') ? location.replace(/\/\/[^@/]*@/, '//') : location;

@@ -9,7 +9,11 @@ import type { RevisionRecord, StateMachineRecord } from '@flowgate/store';
 export class CompiledMachines {
   private readonly plans = new Map<string, StateMachine>();
 
-  constructor(private readonly capacity = 512) {}
+  constructor(
+    private readonly capacity = 512,
+    /** Flowgate extension: EXPRESS machines may use `.waitForTaskToken` and activities. */
+    private readonly expressCallbacks = false,
+  ) {}
 
   /** The key of a revision; the creation date tells apart machines re-created under one name. */
   static keyOf(machine: Pick<StateMachineRecord, 'arn' | 'creationDate'>, revision: Pick<RevisionRecord, 'seq'>): string {
@@ -23,7 +27,12 @@ export class CompiledMachines {
       this.plans.set(key, cached);
       return cached;
     }
-    const compiled = compileStateMachine(revision.definition, { type: machine.type, name: machine.name, arn: machine.arn });
+    const compiled = compileStateMachine(revision.definition, {
+      type: machine.type,
+      name: machine.name,
+      arn: machine.arn,
+      expressCallbacks: this.expressCallbacks,
+    });
     this.plans.set(key, compiled);
     if (this.plans.size > this.capacity) {
       const oldest = this.plans.keys().next().value;
