@@ -113,6 +113,28 @@ describe('the SAM example', () => {
   }, 60_000);
 });
 
+describe('a SAM template written to the SAM specification', () => {
+  it('runs with --template: an OpenAPI StepFunctions-StartSyncExecution route and Lambda proxy routes', async () => {
+    const template = join(REPO_ROOT, 'packages', 'server', 'test-fixtures', 'config', 'sam', 'order-api', 'template.yaml');
+    const dev = await startDev(['--template', template, '--data-dir', join(dir, 'order-api-data')]);
+    try {
+      const priced = await fetch(`${dev.url}/orders/o-1/price`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ lines: [{ price: 10, quantity: 3 }] }),
+      });
+      expect(priced.status).toBe(200);
+      const record = (await priced.json()) as { status: string; output: string };
+      expect(record.status).toBe('SUCCEEDED');
+      expect(JSON.parse(record.output)).toMatchObject({ pricing: { subtotal: 30 } });
+      const health = await fetch(`${dev.url}/health`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+    } finally {
+      await dev.stop();
+    }
+  }, 60_000);
+});
+
 describe('hot reload', () => {
   it('applies an edited definition and function while requests are in flight, without failing any', async () => {
     const app = join(dir, 'reloaded-app');
@@ -147,6 +169,23 @@ describe('hot reload', () => {
       expect(seen).toMatchObject({ edition: 'second', currency: 'CHF' });
       expect(failures).toEqual([]);
       expect(dev.output()).toContain('reloaded:');
+    } finally {
+      await dev.stop();
+    }
+  }, 60_000);
+
+  it('reports a broken file and keeps serving the last good version', async () => {
+    const app = join(dir, 'broken-app');
+    await cp(join(EXAMPLES, 'quote-api'), app, { recursive: true, filter: (source) => !source.includes('.flowgate') });
+    const dev = await startDev([app]);
+    try {
+      await writeFile(join(app, 'workflows', 'quote.asl.json'), '{ "StartAt": "Validate", ');
+      for (let attempt = 0; attempt < 50 && !dev.output().includes('reload failed'); attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(dev.output()).toContain('reload failed, still serving the previous version');
+      const answer = await post(dev.url, order);
+      expect(answer.status).toBe(200);
     } finally {
       await dev.stop();
     }
