@@ -1,4 +1,4 @@
-import { defineProject } from '../../../../src/config/project-schema.js';
+import { defineProject } from 'flowgate';
 
 const greeting = {
   StartAt: 'Greet',
