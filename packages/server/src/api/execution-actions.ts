@@ -1,15 +1,15 @@
 import type { HistoryEvent } from '@flowgate/core';
 import { EngineError, parseExecutionInput, PAYLOAD_LIMIT_BYTES, toJsonText } from '@flowgate/core';
 import type { ExecutionRecord, StoredHistoryEvent } from '@flowgate/store';
+import { BILLED_MEMORY_MB, billedDurationMs } from '../executor/billing.js';
 import { ExecutionThrottled, ServerShuttingDown } from '../executor/executor-errors.js';
 import type { ExecutionRequest } from '../executor/executor.js';
 import type { TaskPortWrapper } from '../functions/mocks/mock-test-cases.js';
 import { UnknownMockTestCase } from '../functions/mocks/mock-test-cases.js';
 import { isValidName, parseExecutionArn, parseStateMachineArn } from './arn.js';
 import { ApiError, apiError, executionDoesNotExist, expressArnNotValid, invalidName, machineDoesNotExist, typeNotSupported } from './errors.js';
-import { loggingSettingsOf } from './machine-configuration.js';
 import type { ResolvedMachine } from './machine-resolution.js';
-import { resolveForStart } from './machine-resolution.js';
+import { executionRequestOf, resolveForStart } from './machine-resolution.js';
 import type { ActionHandler, ApiCall } from './protocol.js';
 import type { ServiceContext } from './service-context.js';
 import { compact, epochSeconds, optionalString, pageSizeOf, requiredString, withPageToken } from './service-context.js';
@@ -40,32 +40,23 @@ function readStart(input: Record<string, unknown>, call: ApiCall) {
 }
 
 function requestFor(
-  context: ServiceContext,
   resolved: ResolvedMachine,
   start: ReturnType<typeof readStart>,
   mode: ExecutionRequest['mode'],
   call?: ApiCall,
   taskPortOverride?: TaskPortWrapper,
 ): ExecutionRequest {
-  return {
-    machine: resolved.compiled,
-    stateMachineArn: resolved.machine.arn,
-    type: resolved.machine.type,
+  return executionRequestOf(resolved, {
     mode,
     input: start.input,
     inputText: start.inputText,
-    roleArn: resolved.revision.roleArn,
-    snapshotKey: resolved.snapshotKey,
-    logging: loggingSettingsOf(resolved.revision.loggingConfiguration),
     ...compact({
       name: start.name,
       traceHeader: start.traceHeader,
-      stateMachineVersionArn: resolved.stateMachineVersionArn,
-      stateMachineAliasArn: resolved.stateMachineAliasArn,
       watchCaller: call === undefined ? undefined : (stop: () => void) => call.onClientGone(stop),
       taskPortOverride,
     }),
-  } as ExecutionRequest;
+  });
 }
 
 /**
@@ -107,10 +98,8 @@ async function rememberSnapshot(context: ServiceContext, resolved: ResolvedMachi
   context.knownSnapshots.add(resolved.snapshotKey);
 }
 
-/** AWS bills express executions in 64 MB and 100 ms steps. */
 function billingDetails(record: ExecutionRecord) {
-  const duration = Math.max(0, (record.stopDate ?? record.startDate) - record.startDate);
-  return { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: Math.max(100, Math.ceil(duration / 100) * 100) };
+  return { billedMemoryUsedInMB: BILLED_MEMORY_MB, billedDurationInMilliseconds: billedDurationMs(record.startDate, record.stopDate ?? record.startDate) };
 }
 
 /** Looks up a recorded execution; AWS refuses express ARNs where it keeps no records. */
@@ -165,7 +154,7 @@ export function executionActions(context: ServiceContext): Record<string, Action
       }
       if (executor.records(machine.type)) await rememberSnapshot(context, resolved);
       const mode = machine.type === 'STANDARD' ? 'STANDARD' : 'EXPRESS_ASYNC';
-      const record = await executor.startAsync(requestFor(context, resolved, start, mode, undefined, taskPortOverride)).catch((error: unknown) => {
+      const record = await executor.startAsync(requestFor(resolved, start, mode, undefined, taskPortOverride)).catch((error: unknown) => {
         throw asApiError(error);
       });
       return { executionArn: record.arn, startDate: epochSeconds(record.startDate) };
@@ -179,7 +168,7 @@ export function executionActions(context: ServiceContext): Record<string, Action
       if (executor.records('EXPRESS')) await rememberSnapshot(context, resolved);
       let record: ExecutionRecord;
       try {
-        record = await executor.runSync(requestFor(context, resolved, start, 'EXPRESS_SYNC', call, taskPortOverride));
+        record = await executor.runSync(requestFor(resolved, start, 'EXPRESS_SYNC', call, taskPortOverride));
       } catch (error) {
         throw asApiError(error);
       }

@@ -54,8 +54,21 @@ export function normaliseEncryption(value: unknown): string | undefined {
   return JSON.stringify(given);
 }
 
+// Every start needs its machine's settings; the stored texts are few, so each is parsed once.
+const parsedLogging = new Map<string, LoggingSettings>();
+
 /** What the executor needs of the stored logging configuration. */
 export function loggingSettingsOf(text: string): LoggingSettings {
+  let settings = parsedLogging.get(text);
+  if (settings === undefined) {
+    if (parsedLogging.size >= 1000) parsedLogging.clear();
+    settings = parseLoggingSettings(text);
+    parsedLogging.set(text, settings);
+  }
+  return settings;
+}
+
+function parseLoggingSettings(text: string): LoggingSettings {
   const logging = JSON.parse(text) as {
     level: LogLevel;
     includeExecutionData: boolean;

@@ -1,8 +1,10 @@
-import type { StateMachine } from '@flowgate/core';
+import type { Json, StateMachine } from '@flowgate/core';
 import type { RevisionRecord, StateMachineRecord } from '@flowgate/store';
 import { CompiledMachines } from '../executor/compiled-machines.js';
+import type { ExecutionRequest } from '../executor/executor.js';
 import { parseStateMachineArn } from './arn.js';
 import { machineDeleting, machineDoesNotExist } from './errors.js';
+import { loggingSettingsOf } from './machine-configuration.js';
 import type { ServiceContext } from './service-context.js';
 
 /** What a start request's ARN (unqualified, version or alias) resolves to. */
@@ -57,4 +59,37 @@ export function pickRoute(routes: readonly { stateMachineVersionArn: string; wei
   if (first === undefined) throw new Error('An alias always has at least one route');
   if (second === undefined) return first.stateMachineVersionArn;
   return random() * 100 < first.weight ? first.stateMachineVersionArn : second.stateMachineVersionArn;
+}
+
+/** What a front door (the API, the gateway, a parent workflow) says about one start. */
+export interface StartDetails {
+  readonly mode: ExecutionRequest['mode'];
+  readonly input: Json;
+  readonly inputText: string;
+  readonly name?: string;
+  readonly traceHeader?: string;
+  readonly watchCaller?: ExecutionRequest['watchCaller'];
+  readonly taskPortOverride?: ExecutionRequest['taskPortOverride'];
+}
+
+/** The executor's request for a start of a resolved machine: one place for every front door. */
+export function executionRequestOf(resolved: ResolvedMachine, start: StartDetails): ExecutionRequest {
+  const request: { -readonly [K in keyof ExecutionRequest]: ExecutionRequest[K] } = {
+    machine: resolved.compiled,
+    stateMachineArn: resolved.machine.arn,
+    type: resolved.machine.type,
+    mode: start.mode,
+    input: start.input,
+    inputText: start.inputText,
+    roleArn: resolved.revision.roleArn,
+    snapshotKey: resolved.snapshotKey,
+    logging: loggingSettingsOf(resolved.revision.loggingConfiguration),
+  };
+  if (start.name !== undefined) request.name = start.name;
+  if (start.traceHeader !== undefined) request.traceHeader = start.traceHeader;
+  if (resolved.stateMachineVersionArn !== undefined) request.stateMachineVersionArn = resolved.stateMachineVersionArn;
+  if (resolved.stateMachineAliasArn !== undefined) request.stateMachineAliasArn = resolved.stateMachineAliasArn;
+  if (start.watchCaller !== undefined) request.watchCaller = start.watchCaller;
+  if (start.taskPortOverride !== undefined) request.taskPortOverride = start.taskPortOverride;
+  return request;
 }

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Json, JsonObject } from '@flowgate/core';
 import { StatesErrors, TaskFailure, toJsonText } from '@flowgate/core';
 import type { ExecutionRecord } from '@flowgate/store';
+import { BILLED_MEMORY_MB, billedDurationMs } from '../executor/billing.js';
 import type { NestedCallKind, NestedWorkflows } from '../functions/task-integrations.js';
 import { ApiError } from './errors.js';
-import { loggingSettingsOf } from './machine-configuration.js';
-import { resolveForStart } from './machine-resolution.js';
+import { executionRequestOf, resolveForStart } from './machine-resolution.js';
 import type { ServiceContext } from './service-context.js';
 
 /**
@@ -28,23 +28,15 @@ export function createNestedWorkflows(context: ServiceContext): NestedWorkflows 
         if (synchronous && resolved.machine.type !== 'EXPRESS') {
           throw new ApiError('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
         }
-        const request = {
-          machine: resolved.compiled,
-          stateMachineArn: resolved.machine.arn,
-          type: resolved.machine.type,
+        const request = executionRequestOf(resolved, {
           mode: synchronous ? 'EXPRESS_SYNC' : resolved.machine.type === 'STANDARD' ? 'STANDARD' : 'EXPRESS_ASYNC',
           input: JSON.parse(inputText) as Json,
           inputText,
-          roleArn: resolved.revision.roleArn,
-          snapshotKey: resolved.snapshotKey,
-          logging: loggingSettingsOf(resolved.revision.loggingConfiguration),
           // The parent's stop or timeout stops a child it waits for.
           watchCaller: (stop: () => void) => signal.addEventListener('abort', stop, { once: true }),
           ...(name === undefined ? {} : { name }),
           ...(caller.traceHeader === undefined ? {} : { traceHeader: caller.traceHeader }),
-          ...(resolved.stateMachineVersionArn === undefined ? {} : { stateMachineVersionArn: resolved.stateMachineVersionArn }),
-          ...(resolved.stateMachineAliasArn === undefined ? {} : { stateMachineAliasArn: resolved.stateMachineAliasArn }),
-        } as const;
+        });
         if (synchronous) return syncResult(await context.executor.runSync(request));
         const started = await context.executor.startAsync({ ...request, watchCaller: () => undefined });
         if (kind === 'states:startExecution' || kind === 'aws-sdk:sfn:startExecution') return startResult(started, sdkForm);
@@ -120,8 +112,10 @@ function waitedResult(record: ExecutionRecord, kind: NestedCallKind): Json {
 /** StartSyncExecution answers every outcome; the caller inspects Status (AWS's always-200 contract). */
 function syncResult(record: ExecutionRecord): Json {
   const result = description(record, false);
-  const duration = Math.max(0, (record.stopDate ?? record.startDate) - record.startDate);
-  result.BillingDetails = { BilledMemoryUsedInMB: 64, BilledDurationInMilliseconds: Math.max(100, Math.ceil(duration / 100) * 100) };
+  result.BillingDetails = {
+    BilledMemoryUsedInMB: BILLED_MEMORY_MB,
+    BilledDurationInMilliseconds: billedDurationMs(record.startDate, record.stopDate ?? record.startDate),
+  };
   return result;
 }
 

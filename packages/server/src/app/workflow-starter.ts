@@ -1,7 +1,7 @@
 import type { ExecutionRecord } from '@flowgate/store';
 import { stateMachineArnOf } from '../api/arn.js';
-import { loggingSettingsOf } from '../api/machine-configuration.js';
-import { resolveForStart } from '../api/machine-resolution.js';
+import type { Json } from '@flowgate/core';
+import { executionRequestOf, resolveForStart } from '../api/machine-resolution.js';
 import type { ServiceContext } from '../api/service-context.js';
 import type { ExecutionRequest } from '../executor/executor.js';
 
@@ -29,21 +29,13 @@ export class WorkflowStarter {
   async request(start: StartRequest, mode: 'sync' | 'async'): Promise<ExecutionRequest> {
     const resolved = await resolveForStart(this.context, this.arnOf(start.workflow));
     const signal = start.signal;
-    return {
-      machine: resolved.compiled,
-      stateMachineArn: resolved.machine.arn,
-      type: resolved.machine.type,
+    return executionRequestOf(resolved, {
       // A STANDARD machine behind a synchronous route still runs as STANDARD; the route waits.
       mode: resolved.machine.type === 'STANDARD' ? 'STANDARD' : mode === 'sync' ? 'EXPRESS_SYNC' : 'EXPRESS_ASYNC',
-      input: JSON.parse(start.inputText) as never,
+      input: JSON.parse(start.inputText) as Json,
       inputText: start.inputText,
-      roleArn: resolved.revision.roleArn,
-      snapshotKey: resolved.snapshotKey,
-      logging: loggingSettingsOf(resolved.revision.loggingConfiguration),
       ...(start.name === undefined ? {} : { name: start.name }),
       ...(start.traceHeader === undefined ? {} : { traceHeader: start.traceHeader }),
-      ...(resolved.stateMachineVersionArn === undefined ? {} : { stateMachineVersionArn: resolved.stateMachineVersionArn }),
-      ...(resolved.stateMachineAliasArn === undefined ? {} : { stateMachineAliasArn: resolved.stateMachineAliasArn }),
       ...(signal === undefined
         ? {}
         : {
@@ -52,7 +44,7 @@ export class WorkflowStarter {
               else signal.addEventListener('abort', stop, { once: true });
             },
           }),
-    };
+    });
   }
 
   /** Runs to the end, whatever the machine's type (the gateway's synchronous routes). */

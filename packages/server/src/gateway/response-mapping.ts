@@ -1,3 +1,4 @@
+import { BILLED_MEMORY_MB, billedDurationMs } from '../executor/billing.js';
 import type { ResponseDefaults, ResponseMapping } from '../app/application.js';
 import type { StatusTable } from './error-status.js';
 import { compileStatusTable, statusForError } from './error-status.js';
@@ -105,8 +106,7 @@ export function rawSyncBody(outcome: SyncOutcome): Record<string, unknown> {
   if (outcome.output !== undefined) body.output = outcome.output;
   body.outputDetails = { included: true };
   if (outcome.traceHeader !== undefined) body.traceHeader = outcome.traceHeader;
-  const duration = Math.max(0, outcome.stopDate - outcome.startDate);
-  body.billingDetails = { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: Math.max(100, Math.ceil(duration / 100) * 100) };
+  body.billingDetails = { billedMemoryUsedInMB: BILLED_MEMORY_MB, billedDurationInMilliseconds: billedDurationMs(outcome.startDate, outcome.stopDate) };
   return body;
 }
 
