@@ -25,6 +25,7 @@ import { openStore } from '@flowgate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
+import { localSfnClient } from './support.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/flowgate-test';
 const ACTIVITY_PREFIX = 'arn:aws:states:us-east-1:123456789012:activity:';
@@ -39,13 +40,7 @@ let port = 0;
 async function open(): Promise<void> {
   api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')), activityPollMs: POLL_MS });
   port = (await api.listen(port, '127.0.0.1')).port;
-  sfn = new SFNClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    disableHostPrefix: true,
-    maxAttempts: 1,
-  });
+  sfn = localSfnClient(port);
 }
 
 async function close(): Promise<void> {

@@ -3,19 +3,17 @@
 // switch against it; an HTTP proxy setting pointing at Flowgate itself carries the request
 // (Flowgate accepts absolute-form request targets and ignores the Host header). It predates
 // versions and aliases (2023), which the SDK tests cover.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { openStore } from '@flowgate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
+import type { AwsCliResult } from './support.js';
+import { AWS_CLI, awsStepFunctions } from './support.js';
 
-const run = promisify(execFile);
-const AWS_CLI = process.env.FLOWGATE_AWS_CLI ?? '/usr/bin/aws';
 
 let dir = '';
 let api: ApiServer;
@@ -34,28 +32,8 @@ afterAll(async () => {
   if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
 
-async function aws(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; json: Record<string, unknown> }> {
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: dir,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: join(dir, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
-    AWS_PAGER: '',
-    // Honoured by newer CLIs; Debian's version needs the proxy setting below.
-    AWS_DISABLE_HOST_PREFIX_INJECTION: 'true',
-    HTTP_PROXY: endpoint,
-    NO_PROXY: '',
-  };
-  try {
-    const { stdout, stderr } = await run(AWS_CLI, ['--endpoint-url', endpoint, '--output', 'json', 'stepfunctions', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr, json: stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>) };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr, json: {} };
-  }
+function aws(...args: string[]): Promise<AwsCliResult> {
+  return awsStepFunctions(dir, endpoint, args);
 }
 
 describe('the AWS CLI', () => {

@@ -1,19 +1,17 @@
 // Task tokens completed with the AWS CLI from Debian's `awscli` package, as a user would from
 // a shell: the token read from the execution history, then `send-task-success`; and an
 // activity worked by `get-activity-task` / `send-task-failure`. Driven as in api-aws-cli.test.ts.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { openStore } from '@flowgate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
+import type { AwsCliResult } from './support.js';
+import { AWS_CLI, awsStepFunctions } from './support.js';
 
-const run = promisify(execFile);
-const AWS_CLI = process.env.FLOWGATE_AWS_CLI ?? '/usr/bin/aws';
 const ROLE = 'arn:aws:iam::123456789012:role/r';
 
 let dir = '';
@@ -33,33 +31,9 @@ afterAll(async () => {
   if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
 
-interface CliResult {
-  readonly code: number;
-  readonly stderr: string;
-  readonly json: Record<string, unknown>;
-}
 
-async function aws(...args: string[]): Promise<CliResult> {
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: dir,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: join(dir, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
-    AWS_PAGER: '',
-    AWS_DISABLE_HOST_PREFIX_INJECTION: 'true',
-    HTTP_PROXY: endpoint,
-    NO_PROXY: '',
-  };
-  try {
-    const { stdout, stderr } = await run(AWS_CLI, ['--endpoint-url', endpoint, '--output', 'json', 'stepfunctions', ...args], { env, timeout: 60_000 });
-    return { code: 0, stderr, json: stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>) };
-  } catch (error) {
-    const e = error as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr, json: {} };
-  }
+function aws(...args: string[]): Promise<AwsCliResult> {
+  return awsStepFunctions(dir, endpoint, args);
 }
 
 async function createMachine(name: string, definition: object): Promise<string> {

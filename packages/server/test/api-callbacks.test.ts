@@ -20,6 +20,7 @@ import { openStore } from '@flowgate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
+import { localSfnClient } from './support.js';
 import { createTaskToken } from '../src/functions/callbacks/task-token.js';
 import { FunctionRegistry } from '../src/functions/function-registry.js';
 import type { FunctionRunner } from '../src/functions/function-runner.js';
@@ -49,13 +50,7 @@ beforeAll(async () => {
   });
   api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')), functions });
   const address = await api.listen(0, '127.0.0.1');
-  sfn = new SFNClient({
-    endpoint: `http://127.0.0.1:${address.port}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    disableHostPrefix: true,
-    maxAttempts: 1,
-  });
+  sfn = localSfnClient(address.port);
 });
 
 afterAll(async () => {

@@ -3,10 +3,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateStateMachineCommand, SendTaskSuccessCommand, SFNClient, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, SendTaskSuccessCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
 import { openStore } from '@flowgate/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiServer } from '../src/api/api-server.js';
+import { localSfnClient } from './support.js';
 import { FunctionRegistry } from '../src/functions/function-registry.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/r';
@@ -43,7 +44,7 @@ async function serve(expressCallbacks: boolean) {
   });
   const api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')), functions, expressCallbacks });
   const { port } = await api.listen(0, '127.0.0.1');
-  const sfn = new SFNClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' }, disableHostPrefix: true, maxAttempts: 1 });
+  const sfn = localSfnClient(port);
   cleanups.push(async () => {
     sfn.destroy();
     await api.close(200);

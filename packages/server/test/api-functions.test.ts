@@ -12,6 +12,7 @@ import { openStore } from '@flowgate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
+import { localSfnClient } from './support.js';
 import { FunctionRegistry } from '../src/functions/function-registry.js';
 import type { FunctionDefinition } from '../src/functions/function-runner.js';
 import { invokeHttpTask } from '../src/functions/http-task/index.js';
@@ -66,7 +67,7 @@ beforeAll(async () => {
     http: (parameters, signal) => invokeHttpTask(parameters, { allowedHosts: [`127.0.0.1:${backendPort}`], connections: { [CONNECTION]: { authorization: { kind: 'none' } } } }, signal),
   });
   const { port } = await api.listen(0, '127.0.0.1');
-  sfn = new SFNClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' }, disableHostPrefix: true, maxAttempts: 1 });
+  sfn = localSfnClient(port);
 }, 60_000);
 
 afterAll(async () => {

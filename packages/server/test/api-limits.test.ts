@@ -8,6 +8,7 @@ import { openStore } from '@flowgate/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiServer, ApiServerOptions } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
+import { localSfnClient } from './support.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/r';
 const cleanups: (() => Promise<void>)[] = [];
@@ -20,13 +21,7 @@ async function serve(options: Omit<ApiServerOptions, 'store'>): Promise<{ api: A
   const dir = await mkdtemp(join(tmpdir(), 'flowgate-limits-'));
   const api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')), ...options });
   const { port } = await api.listen(0, '127.0.0.1');
-  const sfn = new SFNClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 't', secretAccessKey: 't' },
-    disableHostPrefix: true,
-    maxAttempts: 1,
-  });
+  const sfn = localSfnClient(port);
   cleanups.push(async () => {
     sfn.destroy();
     await api.close(100);

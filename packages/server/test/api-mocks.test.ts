@@ -10,6 +10,7 @@ import { openStore } from '@flowgate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
+import { localSfnClient } from './support.js';
 import { openMockConfigFile } from '../src/functions/mocks/mock-test-cases.js';
 import { REPO_ROOT } from '../src/repo-paths.js';
 
@@ -28,13 +29,7 @@ async function serve(withMocks: boolean): Promise<SFNClient> {
   const api = await createApiServer({ store: await openStore(':memory:'), ...(mocks === undefined ? {} : { mocks }) });
   servers.push(api);
   const { port } = await api.listen(0, '127.0.0.1');
-  const client = new SFNClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    disableHostPrefix: true,
-    maxAttempts: 1,
-  });
+  const client = localSfnClient(port);
   clients.push(client);
   return client;
 }

@@ -8,6 +8,7 @@ import { openStore } from '@flowgate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
+import { localSfnClient } from './support.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/r';
 let dir = '';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'flowgate-nested-'));
   api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')) });
   const { port } = await api.listen(0, '127.0.0.1');
-  sfn = new SFNClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' }, disableHostPrefix: true, maxAttempts: 1 });
+  sfn = localSfnClient(port);
   childArn = (
     await sfn.send(
       new CreateStateMachineCommand({

@@ -1,10 +1,8 @@
 // `flowgate serve` as a process: what was acknowledged survives a graceful restart and a
 // kill -9 in the middle of load, and the store opens and answers afterwards.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -17,17 +15,16 @@ import {
   StartSyncExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/repo-paths.js';
+import { localSfnClient } from './support.js';
+import { BUILT_CLI, buildCli } from './support.js';
 
-const CLI = join(REPO_ROOT, 'packages', 'server', 'dist', 'cli.js');
+const CLI = BUILT_CLI;
 const ROLE = 'arn:aws:iam::123456789012:role/r';
 const children: ChildProcess[] = [];
 let dir = '';
 
 beforeAll(async () => {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  spawnSync(process.execPath, [tsc, '-b', join(REPO_ROOT, 'packages', 'server')], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (!existsSync(CLI)) throw new Error(`${CLI} was not built: run npm run build`);
+  buildCli();
   dir = await mkdtemp(join(tmpdir(), 'flowgate-restart-'));
 }, 180_000);
 
@@ -55,13 +52,7 @@ async function startServer(dataDir: string, extra: string[] = []): Promise<Serve
     });
     child.once('exit', () => reject(new Error(`server exited: ${text}`)));
   });
-  const sfn = new SFNClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    disableHostPrefix: true,
-    maxAttempts: 1,
-  });
+  const sfn = localSfnClient(port);
   return { child, sfn, exited };
 }
 

@@ -35,6 +35,7 @@ import { openStore } from '@flowgate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
+import { localSfnClient } from './support.js';
 import type { LogRecord } from '../src/observability/execution-log.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/flowgate-test';
@@ -50,13 +51,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'flowgate-api-'));
   api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')), logSink: (record) => logRecords.push(record) });
   const address = await api.listen(0, '127.0.0.1');
-  sfn = new SFNClient({
-    endpoint: `http://127.0.0.1:${address.port}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    disableHostPrefix: true,
-    maxAttempts: 1,
-  });
+  sfn = localSfnClient(address.port);
 });
 
 afterAll(async () => {

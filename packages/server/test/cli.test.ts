@@ -2,25 +2,19 @@
 // small definitions in a temporary folder. `npm test` builds first; so does beforeAll (an
 // incremental `tsc -b`), so that running vitest alone does not test a stale build.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/repo-paths.js';
+import { BUILT_CLI, buildCli } from './support.js';
 
-const CLI = join(REPO_ROOT, 'packages', 'server', 'dist', 'cli.js');
+const CLI = BUILT_CLI;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$/;
 
 let dir = '';
 
 beforeAll(async () => {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  // The exit code is not checked: a type error elsewhere in the workspace still emits, and
-  // `npm run build` is where type errors fail the run.
-  spawnSync(process.execPath, [tsc, '-b', join(REPO_ROOT, 'packages', 'server')], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (!existsSync(CLI)) throw new Error(`${CLI} was not built: run npm run build`);
+  buildCli();
   dir = await mkdtemp(join(tmpdir(), 'flowgate-cli-'));
 }, 180_000);
 

@@ -1,24 +1,21 @@
 // `flowgate dev` as a user runs it: the example applications in examples/, served by the built
 // CLI, answered over HTTP; and hot reload while requests are in flight.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/repo-paths.js';
+import { BUILT_CLI, buildCli } from './support.js';
 
-const CLI = join(REPO_ROOT, 'packages', 'server', 'dist', 'cli.js');
+const CLI = BUILT_CLI;
 const EXAMPLES = join(REPO_ROOT, 'examples');
 const children: ChildProcess[] = [];
 let dir = '';
 
 beforeAll(async () => {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  spawnSync(process.execPath, [tsc, '-b', join(REPO_ROOT, 'packages', 'server')], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (!existsSync(CLI)) throw new Error(`${CLI} was not built: run npm run build`);
+  buildCli();
   dir = await mkdtemp(join(tmpdir(), 'flowgate-dev-'));
 }, 180_000);
 

@@ -1,17 +1,16 @@
 // `flowgate dev --template` on a SAM template with a REST API (AWS::Serverless::Api) in front of
 // a Synchronous Express Workflow, as AWS's samples build it: VTL mapping templates, the `/Prod`
 // stage prefix, and a state machine's Api event — served by the built CLI, answered over HTTP.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/repo-paths.js';
+import { BUILT_CLI, buildCli } from './support.js';
 
-const CLI = join(REPO_ROOT, 'packages', 'server', 'dist', 'cli.js');
+const CLI = BUILT_CLI;
 const TEMPLATE = join(REPO_ROOT, 'packages', 'server', 'test-fixtures', 'config', 'sam', 'rest-api', 'template.yaml');
 let child: ChildProcess | undefined;
 let dir = '';
@@ -19,9 +18,7 @@ let url = '';
 let output = '';
 
 beforeAll(async () => {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  spawnSync(process.execPath, [tsc, '-b', join(REPO_ROOT, 'packages', 'server')], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (!existsSync(CLI)) throw new Error(`${CLI} was not built: run npm run build`);
+  buildCli();
   dir = await mkdtemp(join(tmpdir(), 'flowgate-rest-'));
   const started = spawn(process.execPath, [CLI, 'dev', '--template', TEMPLATE, '--data-dir', dir, '--port', '0', '--api-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   child = started;

@@ -1,24 +1,20 @@
 // The built `flowgate` CLI on mock configurations: `flowgate test` on AWS's example mock file,
 // and `flowgate serve` refusing a bad one (from --mock-config or SFN_MOCK_CONFIG).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/repo-paths.js';
+import { BUILT_CLI, buildCli } from './support.js';
 
-const CLI = join(REPO_ROOT, 'packages', 'server', 'dist', 'cli.js');
+const CLI = BUILT_CLI;
 const FIXTURE = join(REPO_ROOT, 'packages', 'server', 'test-fixtures', 'mocks', 'lambda-sqs');
 
 let dir = '';
 
 beforeAll(async () => {
-  // As in cli.test.ts: an incremental build so that vitest alone does not test a stale CLI.
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  spawnSync(process.execPath, [tsc, '-b', join(REPO_ROOT, 'packages', 'server')], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (!existsSync(CLI)) throw new Error(`${CLI} was not built: run npm run build`);
+  buildCli();
   dir = await mkdtemp(join(tmpdir(), 'flowgate-mocks-cli-'));
 }, 180_000);
 

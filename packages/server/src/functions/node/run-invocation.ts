@@ -10,7 +10,8 @@ import type { InvocationOutcome, InvocationRequest } from '../function-runner.js
 import { LambdaServiceError } from '../function-runner.js';
 import type { FunctionWorker, WorkerAnswer } from './function-worker.js';
 import type { InvocationLog, InvocationReport } from './invocation-log.js';
-import { exitErrorPayload, outOfMemoryPayload, responseTooLargePayload, timeoutPayload } from './runtime-errors.js';
+import { exitErrorPayload, responseTooLargePayload, timeoutPayload } from '../platform-errors.js';
+import { outOfMemoryPayload } from './runtime-errors.js';
 
 export interface InvocationSettings {
   readonly timeoutSeconds: number;

@@ -1,6 +1,6 @@
 /**
- * Error documents that Lambda's platform (not the function) writes when an execution
- * environment fails, worded as Lambda words them. All are `Unhandled` function errors.
+ * The error document Lambda's platform writes when a Node.js environment runs out of memory
+ * (the ones every runner shares are in ../platform-errors.ts). An `Unhandled` function error.
  *
  * Sources: `Runtime.ExitError` and its message from AWS re:Post "Lambda runtime error"
  * (`RequestId: … Error: Runtime exited with error: exit status 129`); `Runtime exited without
@@ -10,25 +10,8 @@
  * reports when the sandbox kills a function at its memory size (signal: killed). Node's heap
  * limit in a worker stands in for that kill here.
  */
-import { runtimeErrorPayload, timeoutMessage } from '../function-runner.js';
-import { MAX_RESPONSE_BYTES } from './worker-protocol.js';
-
-export function exitErrorPayload(requestId: string, exitCode: number): string {
-  const reason = exitCode === 0 ? 'Runtime exited without providing a reason' : `Runtime exited with error: exit status ${exitCode}`;
-  return runtimeErrorPayload('Runtime.ExitError', `RequestId: ${requestId} Error: ${reason}`);
-}
+import { runtimeErrorPayload } from '../function-runner.js';
 
 export function outOfMemoryPayload(requestId: string): string {
   return runtimeErrorPayload('Runtime.OutOfMemory', `RequestId: ${requestId} Error: Runtime exited with error: signal: killed`);
-}
-
-export function timeoutPayload(requestId: string, timeoutSeconds: number): string {
-  return runtimeErrorPayload('Sandbox.Timedout', timeoutMessage(requestId, timeoutSeconds));
-}
-
-export function responseTooLargePayload(bytes: number): string {
-  return runtimeErrorPayload(
-    'Function.ResponseSizeTooLarge',
-    `Response payload size (${bytes} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
-  );
 }

@@ -67,4 +67,4 @@ export type WorkerMessage =
   | { readonly kind: 'bad-request'; readonly requestId: string; readonly message: string };
 
 /** Lambda's synchronous response limit: 6 MB, counted as Lambda does (6291556 bytes). */
-export const MAX_RESPONSE_BYTES = 6_291_556;
+export { MAX_RESPONSE_BYTES } from '../platform-errors.js';

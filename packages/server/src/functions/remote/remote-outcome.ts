@@ -3,20 +3,14 @@
  * ways local emulators differ from Lambda so that the integration layer sees Lambda's shapes.
  */
 import type { InvocationOutcome } from '../function-runner.js';
-import { runtimeErrorPayload, timeoutMessage } from '../function-runner.js';
+import { MAX_RESPONSE_BYTES, responseTooLargePayload, timeoutPayload } from '../platform-errors.js';
 
-/**
- * Lambda's limit on a synchronous response (6 MB, counted as Lambda counts it). A larger
- * answer is Lambda's `Function.ResponseSizeTooLarge` function error, not a service error.
- */
-export const RESPONSE_LIMIT_BYTES = 6_291_556;
+/** A larger answer than Lambda allows is Lambda's function error, not a service error. */
+export const RESPONSE_LIMIT_BYTES = MAX_RESPONSE_BYTES;
 
 export function responseTooLarge(size: number): InvocationOutcome {
   return {
-    payload: runtimeErrorPayload(
-      'Function.ResponseSizeTooLarge',
-      `Response payload size (${size} bytes) exceeded maximum allowed payload size (${RESPONSE_LIMIT_BYTES} bytes).`,
-    ),
+    payload: responseTooLargePayload(size),
     functionError: 'Unhandled',
     executedVersion: '$LATEST',
   };
@@ -25,7 +19,7 @@ export function responseTooLarge(size: number): InvocationOutcome {
 /** What Lambda answers for a function that ran out of time. */
 export function timedOut(requestId: string, timeoutSeconds: number): InvocationOutcome {
   return {
-    payload: runtimeErrorPayload('Sandbox.Timedout', timeoutMessage(requestId, timeoutSeconds)),
+    payload: timeoutPayload(requestId, timeoutSeconds),
     functionError: 'Unhandled',
     executedVersion: '$LATEST',
   };

@@ -6,7 +6,7 @@ import { get } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RuntimeAnswer, RuntimeApiEndpoint, RuntimeEvent } from './runtime-api-server.js';
 import { startRuntimeApiEndpoint } from './runtime-api-server.js';
-import { MAX_PAYLOAD_BYTES } from './runtime-errors.js';
+import { MAX_RESPONSE_BYTES } from '../platform-errors.js';
 
 interface Recorded {
   readonly endpoint: RuntimeApiEndpoint;
@@ -160,10 +160,10 @@ describe('Lambda Runtime API endpoint', () => {
     const api = await endpoint();
     api.endpoint.offer(EVENT);
     await (await fetch(api.url('invocation/next'))).text();
-    const tooLarge = await post(api.url(`invocation/${EVENT.requestId}/response`), 'x'.repeat(MAX_PAYLOAD_BYTES + 1));
+    const tooLarge = await post(api.url(`invocation/${EVENT.requestId}/response`), 'x'.repeat(MAX_RESPONSE_BYTES + 1));
     expect(tooLarge.status).toBe(413);
     expect(await tooLarge.json()).toEqual({ errorMessage: 'Exceeded maximum allowed payload size (6291556 bytes).', errorType: 'RequestEntityTooLarge' });
-    expect(api.answers).toEqual([{ requestId: EVENT.requestId, answer: { kind: 'oversized', bytes: MAX_PAYLOAD_BYTES + 1 } }]);
+    expect(api.answers).toEqual([{ requestId: EVENT.requestId, answer: { kind: 'oversized', bytes: MAX_RESPONSE_BYTES + 1 } }]);
   });
 
   it('answers 404 to unknown paths and 405 to wrong methods', async () => {

@@ -17,7 +17,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_PAYLOAD_BYTES } from './runtime-errors.js';
+import { MAX_RESPONSE_BYTES } from '../platform-errors.js';
 
 /** One invocation as the runtime receives it from `/next`. */
 export interface RuntimeEvent {
@@ -118,7 +118,7 @@ export async function startRuntimeApiEndpoint(listener: RuntimeApiListener): Pro
     delivered = undefined;
     const body = await readBody(req);
     if (body.kind === 'oversized') {
-      json(res, 413, { errorMessage: `Exceeded maximum allowed payload size (${MAX_PAYLOAD_BYTES} bytes).`, errorType: 'RequestEntityTooLarge' });
+      json(res, 413, { errorMessage: `Exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`, errorType: 'RequestEntityTooLarge' });
       return listener.answered(requestId, body);
     }
     json(res, 202, { status: 'OK' });
@@ -209,9 +209,9 @@ function readBody(req: IncomingMessage): Promise<{ kind: 'text'; text: string } 
     let bytes = 0;
     req.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
+      if (bytes <= MAX_RESPONSE_BYTES) chunks.push(chunk);
     });
-    req.once('end', () => resolve(bytes > MAX_PAYLOAD_BYTES ? { kind: 'oversized', bytes } : { kind: 'text', text: Buffer.concat(chunks).toString('utf8') }));
+    req.once('end', () => resolve(bytes > MAX_RESPONSE_BYTES ? { kind: 'oversized', bytes } : { kind: 'text', text: Buffer.concat(chunks).toString('utf8') }));
     req.once('error', reject);
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exitErrorPayload, invalidEntrypointPayload, postedErrorPayload } from './runtime-errors.js';
+import { exitErrorPayload } from '../platform-errors.js';
+import { invalidEntrypointPayload, postedErrorPayload } from './runtime-errors.js';
 
 describe('runtime error documents', () => {
   it("words a process's end as Go's exec errors do", () => {

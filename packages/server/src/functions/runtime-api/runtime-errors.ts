@@ -1,6 +1,6 @@
 /**
- * The error documents Lambda's platform writes when a runtime process fails rather than the
- * function, worded as Lambda words them. Every one is an `Unhandled` function error.
+ * The error documents Lambda's platform writes only for runtime processes (the ones every
+ * runner shares are in ../platform-errors.ts), worded as Lambda words them.
  *
  * Sources: the Runtime Interface Emulator (`lambda/fatalerror/fatalerror.go` for the error
  * types `Runtime.ExitError` and `Runtime.InvalidEntrypoint`; `interop.MaxPayloadSize` and the
@@ -11,31 +11,7 @@
  * CloudWatch logs of real functions show the same words (`Runtime exited with error: signal:
  * killed`, `Runtime exited without providing a reason` for status 0).
  */
-import { runtimeErrorPayload, timeoutMessage } from '../function-runner.js';
-
-/** Lambda's limit on a synchronous payload: 6 MiB and 100 bytes (6,291,556 bytes). */
-export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024 + 100;
-
-// Go's names for signals (`syscall.Signal.String()` on Linux), as `signal: <name>` quotes them.
-const SIGNAL_NAMES: Readonly<Record<string, string>> = {
-  SIGHUP: 'hangup',
-  SIGINT: 'interrupt',
-  SIGQUIT: 'quit',
-  SIGILL: 'illegal instruction',
-  SIGTRAP: 'trace/breakpoint trap',
-  SIGABRT: 'aborted',
-  SIGBUS: 'bus error',
-  SIGFPE: 'floating point exception',
-  SIGKILL: 'killed',
-  SIGUSR1: 'user defined signal 1',
-  SIGSEGV: 'segmentation fault',
-  SIGUSR2: 'user defined signal 2',
-  SIGPIPE: 'broken pipe',
-  SIGALRM: 'alarm clock',
-  SIGTERM: 'terminated',
-  SIGXCPU: 'CPU time limit exceeded',
-  SIGXFSZ: 'file size limit exceeded',
-};
+import { runtimeErrorPayload } from '../function-runner.js';
 
 // Go's `syscall.Errno` texts for the failures that stop a bootstrap from starting.
 const ERRNO_TEXTS: Readonly<Record<string, string>> = {
@@ -45,33 +21,10 @@ const ERRNO_TEXTS: Readonly<Record<string, string>> = {
   ENOTDIR: 'not a directory',
 };
 
-/** How Go's `exec.ExitError` describes the end of a process. */
-export function exitDescription(code: number | null, signal: NodeJS.Signals | null): string {
-  if (signal !== null) return `signal: ${SIGNAL_NAMES[signal] ?? signal}`;
-  return `exit status ${code ?? 0}`;
-}
-
-/** The process ended while it owed an answer (or before it finished its init). */
-export function exitErrorPayload(requestId: string, code: number | null, signal: NodeJS.Signals | null): string {
-  const reason = signal === null && (code ?? 0) === 0 ? 'Runtime exited without providing a reason' : `Runtime exited with error: ${exitDescription(code, signal)}`;
-  return runtimeErrorPayload('Runtime.ExitError', `RequestId: ${requestId} Error: ${reason}`);
-}
-
 /** The bootstrap could not be started at all (missing, not executable, not a program). */
 export function invalidEntrypointPayload(requestId: string, command: string, error: NodeJS.ErrnoException): string {
   const text = (error.code !== undefined ? ERRNO_TEXTS[error.code] : undefined) ?? error.message;
   return runtimeErrorPayload('Runtime.InvalidEntrypoint', `RequestId: ${requestId} Error: fork/exec ${command}: ${text}`);
-}
-
-export function timeoutPayload(requestId: string, timeoutSeconds: number): string {
-  return runtimeErrorPayload('Sandbox.Timedout', timeoutMessage(requestId, timeoutSeconds));
-}
-
-export function responseTooLargePayload(bytes: number): string {
-  return runtimeErrorPayload(
-    'Function.ResponseSizeTooLarge',
-    `Response payload size (${bytes} bytes) exceeded maximum allowed payload size (${MAX_PAYLOAD_BYTES} bytes).`,
-  );
 }
 
 /**

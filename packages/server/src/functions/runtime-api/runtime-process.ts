@@ -12,7 +12,8 @@ import type { ProcessLaunch } from './process-group.js';
 import { killGroup, spawnInGroup } from './process-group.js';
 import type { RuntimeAnswer, RuntimeApiEndpoint, RuntimeEvent } from './runtime-api-server.js';
 import { startRuntimeApiEndpoint } from './runtime-api-server.js';
-import { exitErrorPayload, invalidEntrypointPayload, postedErrorPayload, responseTooLargePayload, timeoutPayload } from './runtime-errors.js';
+import { exitErrorPayload, responseTooLargePayload, timeoutPayload } from '../platform-errors.js';
+import { invalidEntrypointPayload, postedErrorPayload } from './runtime-errors.js';
 
 export interface RuntimeProcessOptions {
   readonly launch: ProcessLaunch;
