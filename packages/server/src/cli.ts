@@ -33,8 +33,9 @@ and input and output as JSON text.
 Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the definition or the input is
 invalid, or a file cannot be read (AWS's InvalidDefinition message and one line per problem).
 
-Task states: no function runner exists yet, so every Task state fails with States.TaskFailed
-(which Retry and Catch handle as usual).
+Task states: \`flowgate run\` registers no functions, so every Task state fails with
+States.TaskFailed naming its resource (Retry and Catch handle it as usual). To call functions,
+use \`flowgate dev\` (a project's functions) or \`flowgate serve --functions\`.
 
 Examples:
   flowgate run workflow.asl.json --input '{"orderId": 42}'

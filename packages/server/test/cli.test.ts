@@ -111,7 +111,7 @@ describe('flowgate run', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'FAILED', error: 'Oops', cause: 'on purpose', input: '{}' });
   });
 
-  it('fails Task states with States.TaskFailed naming the resource, since no function runner exists', async () => {
+  it('fails Task states with States.TaskFailed naming the resource, since flowgate run registers no functions', async () => {
     const resource = 'arn:aws:lambda:us-east-1:123456789012:function:price';
     const file = await definitionFile('task.asl.json', { StartAt: 'T', States: { T: { Type: 'Task', Resource: resource, End: true } } });
     const r = flowgate(['run', file]);
