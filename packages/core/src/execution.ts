@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import type { ExecutionStopper } from './execution-stopper.js';
 import type { HistorySink } from './history.js';
 import type { Json } from './json.js';
 import type { TaskPort } from './task-port.js';
@@ -27,6 +28,8 @@ export interface StartOptions {
   readonly history?: HistorySink;
   /** Aborting stops the execution with status ABORTED. */
   readonly signal?: AbortSignal;
+  /** The cheaper way to the same (see ExecutionStopper); one per execution. */
+  readonly stopper?: ExecutionStopper;
 }
 
 /** The outcome of one execution, shaped like the StartSyncExecution response. */

@@ -15,6 +15,7 @@ export type {
   StartOptions,
   StateMachineType,
 } from './execution.js';
+export { ExecutionStopper } from './execution-stopper.js';
 export { parseExecutionInput, PAYLOAD_LIMIT_BYTES } from './input.js';
 export type { CompileOptions, StateMachine } from './machine.js';
 export type { JsonataLimits } from './jsonata/index.js';

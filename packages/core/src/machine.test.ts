@@ -4,7 +4,7 @@
  * hostile keys. Everything runs on a simulated clock.
  */
 import { describe, expect, it } from 'vitest';
-import { DefinitionError, EngineError, compileStateMachine, createSimulatedClock, parseExecutionInput, validateStateMachine } from './index.js';
+import { DefinitionError, EngineError, ExecutionStopper, compileStateMachine, createSimulatedClock, parseExecutionInput, validateStateMachine } from './index.js';
 import type { Diagnostic, Json, JsonObject } from './index.js';
 import { START_MS, execute, never, recordingPort, sleep, taskMachine, typesOf } from '../test/support.js';
 
@@ -340,6 +340,44 @@ describe('aborting through an AbortSignal', () => {
     const controller = new AbortController();
     const { result } = await execute(waitFor(1), {}, { start: { signal: controller.signal } });
     controller.abort();
+    expect(result.status).toBe('SUCCEEDED');
+  });
+});
+
+describe('stopping through an ExecutionStopper', () => {
+  it('stops a waiting execution with status ABORTED', async () => {
+    const clock = createSimulatedClock(START_MS);
+    const stopper = new ExecutionStopper();
+    clock.setTimer(5000, () => stopper.stop());
+    const { result, events, elapsedMs } = await execute(waitFor(60), {}, { clock, start: { stopper } });
+    expect(result.status).toBe('ABORTED');
+    expect(elapsedMs).toBe(5000);
+    expect(typesOf(events)).toEqual(['ExecutionStarted', 'WaitStateEntered', 'ExecutionAborted']);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('stops a running task and tells its port', async () => {
+    const clock = createSimulatedClock(START_MS);
+    const stopper = new ExecutionStopper();
+    clock.setTimer(2000, () => stopper.stop());
+    const port = recordingPort(clock, () => never());
+    const { result } = await execute(taskMachine({}), {}, { clock, taskPort: port, type: 'STANDARD', start: { stopper } });
+    expect(result.status).toBe('ABORTED');
+    expect(port.calls[0]?.signal.aborted).toBe(true);
+  });
+
+  it('a stop asked for before the start stops the execution before its first state', async () => {
+    const stopper = new ExecutionStopper();
+    stopper.stop();
+    const { result, events } = await execute(waitFor(1), {}, { start: { stopper } });
+    expect(result.status).toBe('ABORTED');
+    expect(typesOf(events)).toEqual(['ExecutionStarted', 'ExecutionAborted']);
+  });
+
+  it('stopping after the end changes nothing', async () => {
+    const stopper = new ExecutionStopper();
+    const { result } = await execute(waitFor(1), {}, { start: { stopper } });
+    stopper.stop();
     expect(result.status).toBe('SUCCEEDED');
   });
 });

@@ -8,6 +8,7 @@ import { ExecutionStopped, runExecution } from './drive.js';
 import type { Diagnostic } from './errors.js';
 import { DefinitionError, StatesFailure } from './errors.js';
 import type { ExecutionMode, ExecutionResult, ExecutionStatus, StartOptions, StateMachineType } from './execution.js';
+import type { ExecutionStopper } from './execution-stopper.js';
 import { randomUuid } from './ids.js';
 import type { Json, JsonObject } from './json.js';
 import { isJsonObject, toJsonText } from './json.js';
@@ -130,6 +131,7 @@ class CompiledStateMachine implements StateMachine {
     const executionArn = options.executionArn ?? this.executionArnOf(name, mode, random);
     const stopper = new StopScope();
     const detachSignal = options.signal === undefined ? undefined : abortOnSignal(options.signal, stopper);
+    options.stopper?.bind(stopper);
     const startDate = clock.now();
     const roleArn = options.roleArn ?? DEFAULT_ROLE_ARN;
     const run = new ExecutionRun(mode, executionArn, name, this.arn, this.name, roleArn, input, startDate, clock, random, options.taskPort, options.history, stopper);
@@ -139,7 +141,7 @@ class CompiledStateMachine implements StateMachine {
     if (run.sink === undefined) run.lastEventId++;
     else emitStart(run);
 
-    const result = runExecution(this.plan.start, input, new Frame(run, stopper), new Ending(run, detachSignal));
+    const result = runExecution(this.plan.start, input, new Frame(run, stopper), new Ending(run, detachSignal, options.stopper));
     return isPromise(result) ? result : Promise.resolve(result);
   }
 }
@@ -153,6 +155,7 @@ class Ending implements ExecutionEnd<ExecutionResult> {
   constructor(
     private readonly run: ExecutionRun,
     private readonly detachSignal: (() => void) | undefined,
+    private readonly stopper: ExecutionStopper | undefined,
   ) {}
 
   succeeded(output: Json): ExecutionResult {
@@ -166,6 +169,7 @@ class Ending implements ExecutionEnd<ExecutionResult> {
   private finish(outcome: Outcome): ExecutionResult {
     const run = this.run;
     this.detachSignal?.();
+    this.stopper?.release();
     // Work still in flight (a branch's timer, a task) is stopped once the outcome is known.
     run.rootScope.stopPending(() => new ExecutionStopped('ABORTED'));
     emitEnd(run, outcome);
