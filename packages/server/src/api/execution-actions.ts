@@ -8,7 +8,7 @@ import type { TaskPortWrapper } from '../functions/mocks/mock-test-cases.js';
 import { UnknownMockTestCase } from '../functions/mocks/mock-test-cases.js';
 import { isValidName, parseExecutionArn, parseStateMachineArn } from './arn.js';
 import { ApiError, apiError, executionDoesNotExist, expressArnNotValid, invalidName, machineDoesNotExist, typeNotSupported } from './errors.js';
-import type { ResolvedMachine } from './machine-resolution.js';
+import type { ResolvedMachine, StartDetails } from './machine-resolution.js';
 import { executionRequestOf, resolveForStart } from './machine-resolution.js';
 import type { ActionHandler, ApiCall } from './protocol.js';
 import type { ServiceContext } from './service-context.js';
@@ -46,17 +46,12 @@ function requestFor(
   call?: ApiCall,
   taskPortOverride?: TaskPortWrapper,
 ): ExecutionRequest {
-  return executionRequestOf(resolved, {
-    mode,
-    input: start.input,
-    inputText: start.inputText,
-    ...compact({
-      name: start.name,
-      traceHeader: start.traceHeader,
-      watchCaller: call === undefined ? undefined : (stop: () => void) => call.onClientGone(stop),
-      taskPortOverride,
-    }),
-  });
+  const details: { -readonly [K in keyof StartDetails]: StartDetails[K] } = { mode, input: start.input, inputText: start.inputText };
+  if (start.name !== undefined) details.name = start.name;
+  if (start.traceHeader !== undefined) details.traceHeader = start.traceHeader;
+  if (call !== undefined) details.watchCaller = (stop) => call.onClientGone(stop);
+  if (taskPortOverride !== undefined) details.taskPortOverride = taskPortOverride;
+  return executionRequestOf(resolved, details);
 }
 
 /**
@@ -109,6 +104,31 @@ async function recordedExecution(context: ServiceContext, arn: string): Promise<
   const record = await context.store.getExecution(arn);
   if (record === undefined) throw executionDoesNotExist(arn);
   return record;
+}
+
+/**
+ * StartSyncExecution's answer, members in AWS's order; absent ones are left out. Built member
+ * by member: it is made for every synchronous execution.
+ */
+function syncExecutionOutput(record: ExecutionRecord, start: ReturnType<typeof readStart>, metadataOnly: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    executionArn: record.arn,
+    stateMachineArn: record.stateMachineArn,
+    name: record.name,
+    startDate: epochSeconds(record.startDate),
+    stopDate: epochSeconds(record.stopDate ?? record.startDate),
+    status: record.status,
+  };
+  if (record.error !== undefined) out.error = record.error;
+  if (record.cause !== undefined) out.cause = record.cause;
+  // AWS answers with the input re-serialised compactly.
+  if (!metadataOnly) out.input = toJsonText(start.input);
+  out.inputDetails = { included: !metadataOnly };
+  if (!metadataOnly && record.output !== undefined) out.output = record.output;
+  out.outputDetails = { included: !metadataOnly };
+  if (record.traceHeader !== undefined) out.traceHeader = record.traceHeader;
+  out.billingDetails = billingDetails(record);
+  return out;
 }
 
 function redriveMembers(record: ExecutionRecord) {
@@ -172,24 +192,7 @@ export function executionActions(context: ServiceContext): Record<string, Action
       } catch (error) {
         throw asApiError(error);
       }
-      const metadataOnly = input.includedData === 'METADATA_ONLY';
-      return compact({
-        executionArn: record.arn,
-        stateMachineArn: record.stateMachineArn,
-        name: record.name,
-        startDate: epochSeconds(record.startDate),
-        stopDate: epochSeconds(record.stopDate ?? record.startDate),
-        status: record.status,
-        error: record.error,
-        cause: record.cause,
-        // AWS answers with the input re-serialised compactly.
-        input: metadataOnly ? undefined : toJsonText(start.input),
-        inputDetails: { included: !metadataOnly },
-        output: metadataOnly ? undefined : record.output,
-        outputDetails: { included: !metadataOnly },
-        traceHeader: record.traceHeader,
-        billingDetails: billingDetails(record),
-      });
+      return syncExecutionOutput(record, start, input.includedData === 'METADATA_ONLY');
     },
 
     async StopExecution(input) {

@@ -2,6 +2,7 @@ import type { Json, StateMachine } from '@flowgate/core';
 import type { RevisionRecord, StateMachineRecord } from '@flowgate/store';
 import { CompiledMachines } from '../executor/compiled-machines.js';
 import type { ExecutionRequest } from '../executor/executor.js';
+import type { StateMachineRef } from './arn.js';
 import { parseStateMachineArn } from './arn.js';
 import { machineDeleting, machineDoesNotExist } from './errors.js';
 import { loggingSettingsOf } from './machine-configuration.js';
@@ -22,35 +23,64 @@ export interface ResolvedMachine {
  * version; an alias ARN picks one of its (at most two) versions by weight at each start.
  */
 export async function resolveForStart(context: ServiceContext, arn: string, random: () => number = Math.random): Promise<ResolvedMachine> {
-  const ref = parseStateMachineArn(arn);
+  const ref = parsedStartArn(arn);
   const machine = await context.records.stateMachine(ref.machineArn);
   if (machine === undefined) throw machineDoesNotExist(arn);
   if (machine.status === 'DELETING') throw machineDeleting(machine.arn);
-  let revision = machine.revision;
-  let versionArn: string | undefined;
-  let aliasArn: string | undefined;
-  if (ref.kind === 'version' || ref.kind === 'alias') {
-    if (ref.kind === 'alias') {
-      const alias = await context.records.alias(ref.arn);
-      if (alias === undefined) throw machineDoesNotExist(arn);
-      aliasArn = alias.arn;
-      versionArn = pickRoute(alias.routingConfiguration, random);
-    } else {
-      versionArn = ref.arn;
-    }
-    const version = await context.records.version(versionArn);
-    if (version === undefined) throw machineDoesNotExist(arn);
-    revision = version.revision;
+  if (ref.kind === 'machine') return resolvedOf(context, machine, machine, machine.revision);
+  const versionArn = ref.kind === 'alias' ? await aliasRoute(context, ref.arn, arn, random) : ref.arn;
+  const version = await context.records.version(versionArn);
+  if (version === undefined) throw machineDoesNotExist(arn);
+  const resolved = resolvedOf(context, version, machine, version.revision, versionArn);
+  return ref.kind === 'alias' ? { ...resolved, stateMachineAliasArn: ref.arn } : resolved;
+}
+
+async function aliasRoute(context: ServiceContext, aliasArn: string, requested: string, random: () => number): Promise<string> {
+  const alias = await context.records.alias(aliasArn);
+  if (alias === undefined) throw machineDoesNotExist(requested);
+  return pickRoute(alias.routingConfiguration, random);
+}
+
+// Starts name few distinct ARNs; parsing one is pure, so each is parsed once (bounded).
+const parsedStartArns = new Map<string, StateMachineRef>();
+
+function parsedStartArn(arn: string): StateMachineRef {
+  let ref = parsedStartArns.get(arn);
+  if (ref === undefined) {
+    ref = parseStateMachineArn(arn);
+    if (parsedStartArns.size >= 10_000) parsedStartArns.clear();
+    parsedStartArns.set(arn, ref);
   }
+  return ref;
+}
+
+/**
+ * What a start resolves to, kept beside the record it came from (a machine for unqualified
+ * starts, a version otherwise). The record cache hands out the same record object until it
+ * reloads it, so a busy machine resolves without building anything; the entry goes with the
+ * record.
+ */
+const resolvedByRecord = new WeakMap<object, ResolvedMachine>();
+
+function resolvedOf(
+  context: ServiceContext,
+  source: object,
+  machine: StateMachineRecord,
+  revision: RevisionRecord,
+  versionArn?: string,
+): ResolvedMachine {
+  const cached = resolvedByRecord.get(source);
+  if (cached !== undefined && cached.machine === machine) return cached;
   const snapshotKey = CompiledMachines.keyOf(machine, revision);
-  return {
+  const resolved: ResolvedMachine = {
     machine,
     revision,
     compiled: context.machines.get(snapshotKey, machine, revision),
     snapshotKey,
     ...(versionArn === undefined ? {} : { stateMachineVersionArn: versionArn }),
-    ...(aliasArn === undefined ? {} : { stateMachineAliasArn: aliasArn }),
   };
+  resolvedByRecord.set(source, resolved);
+  return resolved;
 }
 
 /** Draws r in [0, 100): the first route takes r < its weight, the second the rest. */

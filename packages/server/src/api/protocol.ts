@@ -79,6 +79,7 @@ async function dispatch(
  * how AWS CLI versions that always add the `sync-` host prefix can still reach this server.
  */
 function pathOf(target: string): string {
+  if (target === '/') return target;
   // Not through URL: hosts such as `sync-127.0.0.1` are not valid WHATWG URL hosts.
   const originForm = target.replace(/^https?:\/\/[^/?#]*/i, '');
   return (originForm.split('?')[0] ?? '') || '/';

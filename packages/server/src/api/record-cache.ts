@@ -7,7 +7,10 @@ import type { AliasRecord, StateMachineRecord, Store, VersionRecord } from '@flo
  * AWS, where starts may see the previous definition for a few seconds after an update.
  */
 export class RecordCache {
-  private readonly entries = new Map<string, { expires: number; value: unknown }>();
+  // One map per kind: a start looks up by the ARN as it is, without building a key.
+  private readonly machines = new Map<string, Entry<StateMachineRecord>>();
+  private readonly versions = new Map<string, Entry<VersionRecord>>();
+  private readonly aliases = new Map<string, Entry<AliasRecord>>();
 
   constructor(
     private readonly store: Store,
@@ -16,31 +19,38 @@ export class RecordCache {
   ) {}
 
   stateMachine(arn: string): Promise<StateMachineRecord | undefined> {
-    return this.read(`m:${arn}`, () => this.store.getStateMachine(arn));
+    return this.read(this.machines, arn, () => this.store.getStateMachine(arn));
   }
 
   version(arn: string): Promise<VersionRecord | undefined> {
-    return this.read(`v:${arn}`, () => this.store.getVersion(arn));
+    return this.read(this.versions, arn, () => this.store.getVersion(arn));
   }
 
   alias(arn: string): Promise<AliasRecord | undefined> {
-    return this.read(`a:${arn}`, () => this.store.getAlias(arn));
+    return this.read(this.aliases, arn, () => this.store.getAlias(arn));
   }
 
   clear(): void {
-    this.entries.clear();
+    this.machines.clear();
+    this.versions.clear();
+    this.aliases.clear();
   }
 
-  private async read<T>(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+  private async read<T>(entries: Map<string, Entry<T>>, arn: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
     const now = Date.now();
-    const cached = this.entries.get(key);
-    if (cached !== undefined && cached.expires > now) return cached.value as T;
+    const cached = entries.get(arn);
+    if (cached !== undefined && cached.expires > now) return cached.value;
     const value = await load();
     // Absence is not kept: a machine created a moment later must be found at once.
     if (value !== undefined) {
-      if (this.entries.size >= this.capacity) this.entries.clear();
-      this.entries.set(key, { expires: now + this.ttlMs, value });
+      if (entries.size >= this.capacity) entries.clear();
+      entries.set(arn, { expires: now + this.ttlMs, value });
     }
     return value;
   }
+}
+
+interface Entry<T> {
+  readonly expires: number;
+  readonly value: T;
 }

@@ -137,16 +137,19 @@ export const REQUEST_SHAPES: Readonly<Record<string, Shape>> = {
   RedriveExecution: { executionArn: required(ARN), clientToken: str(1, 64) },
 };
 
+/** The shapes' members as lists, made once: every request walks its action's. */
+const SHAPE_MEMBERS = new Map(Object.entries(REQUEST_SHAPES).map(([action, shape]) => [action, Object.entries(shape)]));
+
 /**
  * Checks `input` against the action's shape. A member of the wrong JSON type is a
  * SerializationException (AWS cannot even read it); a constraint failure is a
  * ValidationException listing every violation, as AWS's validator does.
  */
 export function checkRequest(action: string, input: Record<string, unknown>): void {
-  const shape = REQUEST_SHAPES[action];
-  if (shape === undefined) return;
+  const members = SHAPE_MEMBERS.get(action);
+  if (members === undefined) return;
   const violations: string[] = [];
-  for (const [memberName, member] of Object.entries(shape)) {
+  for (const [memberName, member] of members) {
     const value = input[memberName];
     if (value === undefined || value === null) {
       if (member.required === true) violations.push(violation(null, memberName, 'Member must not be null', false));

@@ -21,6 +21,7 @@ import type { Gateway } from '../gateway/index.js';
 import { createStdoutLogSink } from '../observability/execution-log.js';
 import type { CommandIo } from './command-io.js';
 import { ExitCode } from './exit-codes.js';
+import { tuneHeapForServing } from '../runtime/serving-heap.js';
 
 export interface DevOptions {
   readonly template?: string;
@@ -64,6 +65,7 @@ function describeRoute(route: RouteConfig): string {
 
 /** Loads, deploys and serves the application; reloads it when a file of the folder changes. */
 export async function dev(dir: string, options: DevOptions, io: CommandIo, stop: AbortSignal): Promise<ExitCode> {
+  tuneHeapForServing();
   // With a template, its folder is the application: paths in it resolve from there.
   const root = options.template === undefined ? resolve(dir) : dirname(resolve(options.template));
   let app: Application;
@@ -86,6 +88,8 @@ export async function dev(dir: string, options: DevOptions, io: CommandIo, stop:
     http: (parameters, signal) => invokeHttpTask(parameters, { allowedHosts: ['localhost', '127.0.0.1'], connections: {} }, signal),
     ...(options.logs ? { logSink: createStdoutLogSink() } : {}),
     expressCallbacks: options.expressCallbacks === true,
+    // The application's executions are what one looks at while developing it.
+    recordExpressExecutions: true,
   });
   const arnOf = (name: string): string => stateMachineArnOf(api.context.scope, name);
   const deploy = async (application: Application): Promise<boolean> => {

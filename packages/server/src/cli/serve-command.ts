@@ -14,6 +14,7 @@ import type { LogSink } from '../observability/execution-log.js';
 import { createFileLogSink, createStdoutLogSink } from '../observability/execution-log.js';
 import type { CommandIo } from './command-io.js';
 import { ExitCode } from './exit-codes.js';
+import { tuneHeapForServing } from '../runtime/serving-heap.js';
 
 export interface ServeOptions {
   readonly port: number;
@@ -65,6 +66,7 @@ async function loadFunctions(file: string | undefined): Promise<{ registry: Func
 
 /** Serves until the signal aborts, then shuts down gracefully. */
 export async function serve(options: ServeOptions, io: CommandIo, stop: AbortSignal): Promise<ExitCode> {
+  tuneHeapForServing();
   // Read before the store opens: a bad mock file stops the server before it touches anything.
   const mocks =
     options.mockConfig === undefined

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { ExecutionMode, ExecutionResult, HistoryEvent, Json, StateMachine, TaskPort } from '@flowgate/core';
-import { toJsonText } from '@flowgate/core';
+import type { ExecutionMode, ExecutionResult, HistoryEvent, Json, StartOptions, StateMachine, TaskPort } from '@flowgate/core';
+import { ExecutionStopper, toJsonText } from '@flowgate/core';
 import type { ExecutionRecord, Store, StoredHistoryEvent } from '@flowgate/store';
 import type { LoggingSettings, LogSink } from '../observability/execution-log.js';
 import { toLogRecord } from '../observability/execution-log.js';
 import { ExecutionThrottled, ServerShuttingDown } from './executor-errors.js';
+import { timeOrderedUuid } from './time-ordered-uuid.js';
 
 /** Everything needed to run one execution of a resolved machine revision. */
 export interface ExecutionRequest {
@@ -40,11 +40,14 @@ export interface ExecutorOptions {
   readonly recordExpressExecutions: boolean;
 }
 
-interface RunningExecution {
-  readonly controller: AbortController;
-  readonly events: HistoryEvent[];
-  stopReason?: { error?: string; cause?: string };
-  readonly done: Promise<ExecutionRecord>;
+/** What the executor holds of an execution while it runs here. */
+class RunningExecution {
+  readonly stopper = new ExecutionStopper();
+  /** StopExecution's or a shutdown's error and cause, which the record and last event carry. */
+  stopReason: { error?: string; cause?: string } | undefined = undefined;
+  done!: Promise<ExecutionRecord>;
+
+  constructor(readonly events: HistoryEvent[]) {}
 }
 
 /**
@@ -53,6 +56,7 @@ interface RunningExecution {
  */
 export class Executor {
   private readonly running = new Map<string, RunningExecution>();
+  private readonly arns = new ExecutionArns();
   private inFlight = 0;
   private closing = false;
 
@@ -85,7 +89,7 @@ export class Executor {
     const execution = this.running.get(executionArn);
     if (execution === undefined) return undefined;
     execution.stopReason = reason;
-    execution.controller.abort();
+    execution.stopper.stop();
     return execution.done;
   }
 
@@ -124,7 +128,7 @@ export class Executor {
     clearTimeout(timer);
     for (const execution of this.running.values()) {
       execution.stopReason = { error: 'Flowgate.ServerShutdown', cause: 'The server shut down while the execution was running.' };
-      execution.controller.abort();
+      execution.stopper.stop();
     }
     await Promise.all(pending);
   }
@@ -136,82 +140,78 @@ export class Executor {
     if (this.closing) throw new ServerShuttingDown();
     if (this.inFlight >= this.options.maxConcurrentExecutions) throw new ExecutionThrottled();
     const keep = this.records(request.type);
-    const name = request.name ?? randomUUID();
-    const executionArn = executionArnOf(request.stateMachineArn, request.type, name);
-    const controller = new AbortController();
-    request.watchCaller?.(() => controller.abort());
-
+    const name = request.name ?? timeOrderedUuid();
+    const executionArn = this.arns.executionArn(request.stateMachineArn, request.type, name);
     const events: HistoryEvent[] = [];
+    const running = new RunningExecution(events);
+    if (request.watchCaller !== undefined) request.watchCaller(() => running.stopper.stop());
+
     const { logSink } = this.options;
     const logging = request.logging;
     const logs = logSink !== undefined && logging.level !== 'OFF';
-    const history = keep || logs
+    const history = logs
       ? (event: HistoryEvent): void => {
           if (keep) events.push(event);
-          if (logs) {
-            const record = toLogRecord(event, executionArn, logging);
-            if (record !== undefined) logSink(record);
-          }
+          const line = toLogRecord(event, executionArn, logging);
+          if (line !== undefined) logSink(line);
         }
-      : undefined;
+      : keep
+        ? (event: HistoryEvent): void => void events.push(event)
+        : undefined;
 
-    const record: ExecutionRecord = {
-      arn: executionArn,
-      stateMachineArn: request.stateMachineArn,
-      name,
-      type: request.type,
-      status: 'RUNNING',
-      startDate: Date.now(),
-      input: request.inputText,
-      snapshotKey: request.snapshotKey,
-      ...(request.traceHeader === undefined ? {} : { traceHeader: request.traceHeader }),
-      ...(request.stateMachineVersionArn === undefined ? {} : { stateMachineVersionArn: request.stateMachineVersionArn }),
-      ...(request.stateMachineAliasArn === undefined ? {} : { stateMachineAliasArn: request.stateMachineAliasArn }),
+    const record = startedRecord(request, executionArn, name);
+    const recorded: Promise<unknown> = keep && recordStart ? this.options.store.insertExecution(record) : RESOLVED;
+    const options: StartOptions = {
+      mode: request.mode,
+      executionName: name,
+      executionArn,
+      roleArn: request.roleArn,
+      taskPort: taskPortOf(request, this.options.taskPortFor(request.traceHeader === undefined ? { executionArn } : { executionArn, traceHeader: request.traceHeader })),
+      stopper: running.stopper,
+      ...(history === undefined ? {} : { history }),
     };
-    const recorded: Promise<unknown> = keep && recordStart ? this.options.store.insertExecution(record) : Promise.resolve();
 
     this.inFlight++;
-    const running: RunningExecution = {
-      controller,
-      events,
-      done: undefined as unknown as Promise<ExecutionRecord>,
-    };
-    const done = recorded
-      .then(() =>
-        request.machine.start(request.input, {
-          mode: request.mode,
-          executionName: name,
-          executionArn,
-          roleArn: request.roleArn,
-          taskPort: taskPortOf(
-            request,
-            this.options.taskPortFor({
-              executionArn,
-              ...(request.traceHeader === undefined ? {} : { traceHeader: request.traceHeader }),
-            }),
-          ),
-          signal: controller.signal,
-          ...(history === undefined ? {} : { history }),
-        }),
-      )
-      .then(async (result) => {
-        const finished = finishedRecord(record, result, running.stopReason);
+    // Without a start record to wait for, the execution starts in this turn.
+    const result = recorded === RESOLVED ? request.machine.start(request.input, options) : recorded.then(() => request.machine.start(request.input, options));
+    const done = result
+      .then((outcome) => {
+        const finished = finishedRecord(record, outcome, running.stopReason);
         if (running.stopReason !== undefined) patchAbortEvent(events, running.stopReason);
-        if (keep) {
-          const stored = events as unknown as StoredHistoryEvent[];
-          if (recordStart) await this.options.store.completeExecution(executionArn, completionOf(finished), stored);
-          else await this.options.store.insertExecution(finished, stored);
-        }
-        return finished;
+        if (!keep) return finished;
+        const stored = events as unknown as StoredHistoryEvent[];
+        const written = recordStart
+          ? this.options.store.completeExecution(executionArn, completionOf(finished), stored)
+          : this.options.store.insertExecution(finished, stored);
+        return written.then(() => finished);
       })
       .finally(() => {
         this.inFlight--;
         this.running.delete(executionArn);
       });
-    (running as { done: Promise<ExecutionRecord> }).done = done;
+    running.done = done;
     this.running.set(executionArn, running);
     return { record, recorded, done };
   }
+}
+
+const RESOLVED: Promise<unknown> = Promise.resolve();
+
+function startedRecord(request: ExecutionRequest, executionArn: string, name: string): ExecutionRecord {
+  const record: { -readonly [K in keyof ExecutionRecord]: ExecutionRecord[K] } = {
+    arn: executionArn,
+    stateMachineArn: request.stateMachineArn,
+    name,
+    type: request.type,
+    status: 'RUNNING',
+    startDate: Date.now(),
+    input: request.inputText,
+    snapshotKey: request.snapshotKey,
+  };
+  if (request.traceHeader !== undefined) record.traceHeader = request.traceHeader;
+  if (request.stateMachineVersionArn !== undefined) record.stateMachineVersionArn = request.stateMachineVersionArn;
+  if (request.stateMachineAliasArn !== undefined) record.stateMachineAliasArn = request.stateMachineAliasArn;
+  return record;
 }
 
 function taskPortOf(request: ExecutionRequest, standard: TaskPort): TaskPort {
@@ -220,12 +220,30 @@ function taskPortOf(request: ExecutionRequest, standard: TaskPort): TaskPort {
 
 /** AWS: `…:execution:<machine>:<name>`; express executions add a server-made UUID. */
 export function executionArnOf(stateMachineArn: string, type: 'STANDARD' | 'EXPRESS', name: string): string {
+  const { standard, express } = arnPrefixesOf(stateMachineArn);
+  return type === 'STANDARD' ? standard + name : `${express}${name}:${timeOrderedUuid()}`;
+}
+
+function arnPrefixesOf(stateMachineArn: string): { readonly standard: string; readonly express: string } {
   const parts = stateMachineArn.split(':');
   const prefix = parts.slice(0, 5).join(':');
   const machineName = parts[6] ?? '';
-  return type === 'STANDARD'
-    ? `${prefix}:execution:${machineName}:${name}`
-    : `${prefix}:express:${machineName}:${name}:${randomUUID()}`;
+  return { standard: `${prefix}:execution:${machineName}:`, express: `${prefix}:express:${machineName}:` };
+}
+
+/** Execution ARN prefixes by machine ARN: every start of a machine would split its ARN again. */
+class ExecutionArns {
+  private readonly prefixes = new Map<string, { readonly standard: string; readonly express: string }>();
+
+  executionArn(stateMachineArn: string, type: 'STANDARD' | 'EXPRESS', name: string): string {
+    let prefixes = this.prefixes.get(stateMachineArn);
+    if (prefixes === undefined) {
+      if (this.prefixes.size >= 10_000) this.prefixes.clear();
+      prefixes = arnPrefixesOf(stateMachineArn);
+      this.prefixes.set(stateMachineArn, prefixes);
+    }
+    return type === 'STANDARD' ? prefixes.standard + name : `${prefixes.express}${name}:${timeOrderedUuid()}`;
+  }
 }
 
 function finishedRecord(
@@ -233,12 +251,21 @@ function finishedRecord(
   result: ExecutionResult,
   stopReason: { error?: string; cause?: string } | undefined,
 ): ExecutionRecord {
+  // Spelled out rather than spread: this runs once per execution.
   const finished: { -readonly [K in keyof ExecutionRecord]: ExecutionRecord[K] } = {
-    ...started,
-    startDate: result.startDate,
+    arn: started.arn,
+    stateMachineArn: started.stateMachineArn,
+    name: started.name,
+    type: started.type,
     status: result.status,
+    startDate: result.startDate,
     stopDate: result.stopDate,
+    input: started.input,
+    snapshotKey: started.snapshotKey,
   };
+  if (started.traceHeader !== undefined) finished.traceHeader = started.traceHeader;
+  if (started.stateMachineVersionArn !== undefined) finished.stateMachineVersionArn = started.stateMachineVersionArn;
+  if (started.stateMachineAliasArn !== undefined) finished.stateMachineAliasArn = started.stateMachineAliasArn;
   if (result.output !== undefined) finished.output = toJsonText(result.output);
   const error = stopReason?.error ?? result.error;
   const cause = stopReason?.cause ?? result.cause;
