@@ -140,7 +140,7 @@ function createProgram(io: CommandIo, done: (code: ExitCode) => void): Command {
         .argParser(parsePositiveInteger)
         .default(10_000),
     )
-    .option('--no-record-express', 'keep no records of EXPRESS executions (as AWS): faster, but no DescribeExecution for them')
+    .option('--record-express', 'keep records and history of EXPRESS executions (AWS keeps none), for DescribeExecution, GetExecutionHistory and ListExecutions', false)
     .addOption(
       new Option('--mock-config <file>', 'Step Functions Local mock configuration: StartExecution/StartSyncExecution on <ARN>#<TestCase> runs that test case (reloaded when the file changes)').env(
         'SFN_MOCK_CONFIG',

@@ -61,7 +61,7 @@ describe('back-pressure', () => {
 
 describe('retention', () => {
   it('keeps at most the configured number of finished executions, newest first', async () => {
-    const { sfn } = await serve({ retention: { maxExecutions: 5 }, retentionIntervalMs: 50 });
+    const { sfn } = await serve({ retention: { maxExecutions: 5 }, retentionIntervalMs: 50, recordExpressExecutions: true });
     const { stateMachineArn } = await sfn.send(
       new CreateStateMachineCommand({
         name: 'kept',

@@ -26,7 +26,7 @@ const clients: SFNClient[] = [];
 
 async function serve(withMocks: boolean): Promise<SFNClient> {
   const mocks = withMocks ? await openMockConfigFile(mockFile) : undefined;
-  const api = await createApiServer({ store: await openStore(':memory:'), ...(mocks === undefined ? {} : { mocks }) });
+  const api = await createApiServer({ store: await openStore(':memory:'), recordExpressExecutions: true, ...(mocks === undefined ? {} : { mocks }) });
   servers.push(api);
   const { port } = await api.listen(0, '127.0.0.1');
   const client = localSfnClient(port);

@@ -19,7 +19,7 @@ let failingChildArn = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'flowgate-nested-'));
-  api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')) });
+  api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')), recordExpressExecutions: true });
   const { port } = await api.listen(0, '127.0.0.1');
   sfn = localSfnClient(port);
   childArn = (

@@ -49,7 +49,12 @@ const logRecords: LogRecord[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'flowgate-api-'));
-  api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')), logSink: (record) => logRecords.push(record) });
+  api = await createApiServer({
+    store: await openStore(join(dir, 'store.sqlite')),
+    logSink: (record) => logRecords.push(record),
+    // These tests read express executions back (the Flowgate extension).
+    recordExpressExecutions: true,
+  });
   const address = await api.listen(0, '127.0.0.1');
   sfn = localSfnClient(address.port);
 });
@@ -409,5 +414,31 @@ describe('errors in AWS shape', () => {
     });
     const name = await errorOf(sfn.send(new CreateStateMachineCommand({ name: 'has space', definition: pass(1), roleArn: ROLE })));
     expect(name).toMatchObject({ name: 'InvalidName', message: "Invalid Name: 'has space'" });
+  });
+});
+
+describe('EXPRESS executions by default, as on AWS', () => {
+  it('answers StartSyncExecution and keeps no record of the execution', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'flowgate-api-sdk-parity-'));
+    const parity = await createApiServer({ store: await openStore(join(folder, 'store.sqlite')) });
+    const { port } = await parity.listen(0, '127.0.0.1');
+    const client = localSfnClient(port);
+    try {
+      const { stateMachineArn } = await client.send(
+        new CreateStateMachineCommand({ name: 'unrecorded', definition: pass({ ok: true }), roleArn: ROLE, type: 'EXPRESS' }),
+      );
+      const result = await client.send(new StartSyncExecutionCommand({ stateMachineArn, input: '{}' }));
+      expect(result).toMatchObject({ status: 'SUCCEEDED', output: '{"ok":true}' });
+      const describe = await errorOf(client.send(new DescribeExecutionCommand({ executionArn: result.executionArn })));
+      expect(describe).toMatchObject({ name: 'InvalidArn', message: "Invalid Arn: 'Resource type not valid in this context: express'" });
+      const history = await errorOf(client.send(new GetExecutionHistoryCommand({ executionArn: result.executionArn })));
+      expect(history.name).toBe('InvalidArn');
+      const list = await errorOf(client.send(new ListExecutionsCommand({ stateMachineArn })));
+      expect(list).toMatchObject({ name: 'StateMachineTypeNotSupported' });
+    } finally {
+      client.destroy();
+      await parity.close();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

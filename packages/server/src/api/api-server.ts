@@ -36,6 +36,11 @@ export interface ApiServerOptions {
    * activities, which AWS refuses at creation.
    */
   readonly expressCallbacks?: boolean;
+  /**
+   * Flowgate extension, off by default as on AWS: keep records and history of EXPRESS
+   * executions, so that DescribeExecution, GetExecutionHistory and ListExecutions answer for
+   * them.
+   */
   readonly recordExpressExecutions?: boolean;
   /** Applied at start and then every `retentionIntervalMs`. */
   readonly retention?: RetentionPolicy & { readonly maxExecutions: number };
@@ -80,7 +85,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     store,
     taskPortFor: options.taskPortFor ?? ((caller) => createIntegrationTaskPort(bound.services as IntegrationServices, caller)),
     maxConcurrentExecutions: options.maxConcurrentExecutions ?? 10_000,
-    recordExpressExecutions: options.recordExpressExecutions ?? true,
+    recordExpressExecutions: options.recordExpressExecutions === true,
     ...(options.logSink === undefined ? {} : { logSink: options.logSink }),
   });
   const context: ServiceContext = {
