@@ -22,7 +22,8 @@ let endpoint = '';
 beforeAll(async () => {
   if (!existsSync(AWS_CLI)) throw new Error(`${AWS_CLI} not found: install Debian's awscli package (apt-get install awscli)`);
   dir = await mkdtemp(join(tmpdir(), 'flowgate-cli-api-'));
-  api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')) });
+  // The test reads an express execution back (the Flowgate extension).
+  api = await createApiServer({ store: await openStore(join(dir, 'store.sqlite')), recordExpressExecutions: true });
   const address = await api.listen(0, '127.0.0.1');
   endpoint = `http://127.0.0.1:${address.port}`;
 });
