@@ -29,7 +29,8 @@ async function serveCases(casesDir: string, options: ServeCasesOptions): Promise
   );
   // Function output would drown the runner's report; failures show in the cases' causes.
   const functions = new FunctionRegistry(definitions, { factories: defaultRunnerFactories(() => undefined) });
-  const api = await createApiServer({ store: await openStore(join(workDir, 'store.sqlite')), functions });
+  // The runner reads EXPRESS executions started asynchronously back with DescribeExecution.
+  const api = await createApiServer({ store: await openStore(join(workDir, 'store.sqlite')), functions, recordExpressExecutions: true });
   const address = await api.listen(options.port, options.host);
   process.stderr.write(
     `Flowgate API listening on http://${address.address}:${address.port} with ${definitions.length} conformance functions\n`,
