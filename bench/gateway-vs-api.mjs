@@ -79,7 +79,7 @@ try {
     const result = await load(...request);
     rows.push({ name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
   }
-  console.log(`5 Pass states, ${connections} connections, ${seconds} s each, loopback, autocannon; express executions recorded (default)`);
+  console.log(`5 Pass states, ${connections} connections, ${seconds} s each, loopback, autocannon; express executions recorded (flowgate dev records them)`);
   console.log('| front door | req/s | p50 ms | p99 ms | errors |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(`| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} |`);

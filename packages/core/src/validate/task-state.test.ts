@@ -25,6 +25,21 @@ describe('Task', () => {
     }
   });
 
+  it('refuses an action an optimized integration does not offer, and lets the others and aws-sdk through', () => {
+    expect(task({ Resource: 'arn:aws:states:::dynamodb:query' })).toEqual([
+      'SCHEMA_VALIDATION_FAILED: The resource provided arn:aws:states:::dynamodb:query is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. @ /States/T/Resource',
+    ]);
+    for (const resource of [
+      'arn:aws:states:::dynamodb:getItem',
+      'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+      'arn:aws:states:::states:startExecution.sync:2',
+      'arn:aws:states:::aws-sdk:dynamodb:query',
+      'arn:aws:states:::bedrock:invokeModel',
+    ]) {
+      expect(task({ Resource: resource })).toEqual([]);
+    }
+  });
+
   it('checks timeouts', () => {
     expect(task({ TimeoutSeconds: 10, HeartbeatSeconds: 5 })).toEqual([]);
     expect(task({ TimeoutSeconds: 0, HeartbeatSeconds: 1.5 })).toEqual([

@@ -2,6 +2,7 @@ import { getOwn, hasOwn, isJsonObject, type Json, type JsonObject } from '../jso
 import { childLocation, type ValidationContext } from './context.js';
 import { checkAtMostOne, checkInteger, checkRequired, checkString } from './field-checks.js';
 import { Messages } from './messages.js';
+import { isRecognizedOptimizedResource } from './optimized-integrations.js';
 import { checkDynamicKeys } from './payload.js';
 import type { QueryLanguage } from './query-language.js';
 import { checkCatch, checkRetry } from './retry-catch.js';
@@ -9,15 +10,15 @@ import { checkCatch, checkRetry } from './retry-catch.js';
 /**
  * Task (spec §11): a string `Resource`; `TimeoutSeconds` and `HeartbeatSeconds` positive
  * integers (or their `*Path`, or a JSONata expression), heartbeat below timeout; optional
- * `Credentials`; Retry and Catch. Whether the resource names a known integration is not
- * checked here (AWS's `The resource provided … is not recognized` needs AWS's catalogue of
- * integrations); only that it is an ARN at all, and the EXPRESS restrictions on it, are.
+ * `Credentials`; Retry and Catch. The resource must be an ARN, and an optimized integration
+ * must be one its service offers (optimized-integrations.ts, AWS's `The resource provided … is
+ * not recognized`); the EXPRESS restrictions on it are checked too.
  */
 export function checkTask(ctx: ValidationContext, state: JsonObject, at: string, language: QueryLanguage): void {
   checkRequired(ctx, state, ['Resource'], at);
   const resource = getOwn(state, 'Resource');
   if (typeof resource === 'string') {
-    if (!ARN.test(resource)) ctx.schema(childLocation(at, 'Resource'), Messages.resourceNotRecognized(resource));
+    if (!ARN.test(resource) || !isRecognizedOptimizedResource(resource)) ctx.schema(childLocation(at, 'Resource'), Messages.resourceNotRecognized(resource));
     else if (ctx.express) checkExpressResource(ctx, resource, childLocation(at, 'Resource'));
   } else {
     checkString(ctx, state, 'Resource', at);
