@@ -218,12 +218,6 @@ function taskPortOf(request: ExecutionRequest, standard: TaskPort): TaskPort {
   return request.taskPortOverride === undefined ? standard : request.taskPortOverride(standard);
 }
 
-/** AWS: `…:execution:<machine>:<name>`; express executions add a server-made UUID. */
-export function executionArnOf(stateMachineArn: string, type: 'STANDARD' | 'EXPRESS', name: string): string {
-  const { standard, express } = arnPrefixesOf(stateMachineArn);
-  return type === 'STANDARD' ? standard + name : `${express}${name}:${timeOrderedUuid()}`;
-}
-
 function arnPrefixesOf(stateMachineArn: string): { readonly standard: string; readonly express: string } {
   const parts = stateMachineArn.split(':');
   const prefix = parts.slice(0, 5).join(':');
@@ -231,7 +225,10 @@ function arnPrefixesOf(stateMachineArn: string): { readonly standard: string; re
   return { standard: `${prefix}:execution:${machineName}:`, express: `${prefix}:express:${machineName}:` };
 }
 
-/** Execution ARN prefixes by machine ARN: every start of a machine would split its ARN again. */
+/**
+ * AWS: `…:execution:<machine>:<name>`; express executions add a server-made UUID. The prefixes
+ * are kept by machine ARN: every start of a machine would split its ARN again.
+ */
 class ExecutionArns {
   private readonly prefixes = new Map<string, { readonly standard: string; readonly express: string }>();
 
