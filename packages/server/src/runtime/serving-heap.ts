@@ -12,7 +12,7 @@ let tuned = false;
  * every request's objects go to the old generation, where they die expensively. Measured on
  * the API benchmark (StartSyncExecution, 32 connections): with the heuristic, two runs in
  * three settled at about 95 µs of CPU per request and one at 57 µs; without it, every run
- * at 57-65 µs. The flag is read when V8 makes a pretenuring decision, so setting it at
+ * at 57-71 µs. The flag is read when V8 makes a pretenuring decision, so setting it at
  * start-up, before the first request, takes effect.
  */
 export function tuneHeapForServing(): void {
