@@ -5,6 +5,7 @@ import { expectInteger, expectRecord, expectScalarMap, expectString, isRecord } 
 import { isValidFunctionName } from './resource-arns.js';
 import { readMethod, readPayloadFormat, readRoutePath } from './route-options.js';
 import { apiOf, type EventRoute, property, propertyAt, type SamContext, type SamResource } from './sam-context.js';
+import { apiEventSources } from './sam-events.js';
 
 export interface SamFunction {
   /** Undefined when the function cannot run here (an image, a Java runtime…): warned, skipped. */
@@ -73,21 +74,14 @@ function readDefinition(name: string, resource: SamResource, cx: SamContext): Fu
 }
 
 function readEvents(name: string, resource: SamResource, cx: SamContext): EventRoute[] {
-  const events = resource.properties.Events;
-  if (events === undefined) return [];
-  const routes: EventRoute[] = [];
-  for (const [eventId, event] of Object.entries(expectRecord(events, propertyAt(resource, 'Events')))) {
-    const at = propertyAt(resource, 'Events', eventId);
-    // The type first: the properties of an event Flowgate skips are never evaluated.
-    const raw = expectRecord(event, at, 'an event source (an object with Type and Properties)');
-    const type = expectString(cx.evaluator.property(raw.Type, child(at, 'Type')), child(at, 'Type'));
-    if (type !== 'HttpApi' && type !== 'Api') {
-      cx.warnings.report(`Function events of type ${type} are not emulated (invoke the function through the Lambda API instead)`, `${resource.id}.${eventId}`);
-      continue;
-    }
-    const propertiesAt = child(at, 'Properties');
-    const properties = raw.Properties === undefined ? {} : expectRecord(cx.evaluator.property(raw.Properties, propertiesAt), propertiesAt);
-    warnAboutAuth(properties.Auth, `${resource.id}.${eventId}`, cx);
+  const sources = apiEventSources(
+    resource,
+    cx,
+    ['HttpApi', 'Api'],
+    (type) => `Function events of type ${type} are not emulated (invoke the function through the Lambda API instead)`,
+    true,
+  );
+  return sources.map(({ at, type, properties, propertiesAt }) => {
     const kind = type === 'HttpApi' ? 'http' : 'rest';
     // An HttpApi event without Path and Method is the API's catch-all `$default` route.
     const catchAll = kind === 'http' && properties.Path === undefined && properties.Method === undefined;
@@ -96,25 +90,15 @@ function readEvents(name: string, resource: SamResource, cx: SamContext): EventR
     // REST APIs have only format 1.0; HTTP APIs default to 2.0 (SAM's PayloadFormatVersion default).
     const version = kind === 'http' ? properties.PayloadFormatVersion : undefined;
     const payloadFormat = version === undefined ? (kind === 'rest' ? '1.0' : '2.0') : readPayloadFormat(version, child(propertiesAt, 'PayloadFormatVersion'));
-    routes.push({
+    return {
       api: apiOf(kind === 'http' ? properties.ApiId : properties.RestApiId, kind, child(propertiesAt, kind === 'http' ? 'ApiId' : 'RestApiId'), cx),
       apiKind: kind,
       method: catchAll ? 'ANY' : readMethod(properties.Method, child(propertiesAt, 'Method')),
       path: catchAll ? '$default' : readRoutePath(properties.Path, child(propertiesAt, 'Path')),
       target: { kind: 'function', function: name, payloadFormat },
       at,
-    });
-  }
-  return routes;
-}
-
-/** Authorizers are not run: a route that has one is open locally, which the user should know. */
-export function warnAboutAuth(auth: unknown, subject: string, cx: SamContext): void {
-  if (!isRecord(auth)) return;
-  const authorizer = auth.Authorizer;
-  if ((authorizer !== undefined && authorizer !== 'NONE') || auth.ApiKeyRequired === true) {
-    cx.warnings.report('Authorizers and API keys are not enforced; these routes are open locally', subject);
-  }
+    };
+  });
 }
 
 function skip(cx: SamContext, topic: string, subject: string): undefined {

@@ -6,7 +6,7 @@ import { substituteDefinition } from './definition-substitutions.js';
 import { readDocument } from './document-file.js';
 import { expectOneOf, expectRecord, expectString, isRecord } from './document-checks.js';
 import { apiOf, type EventRoute, property, propertyAt, type SamContext, type SamResource } from './sam-context.js';
-import { warnAboutAuth } from './sam-functions.js';
+import { apiEventSources } from './sam-events.js';
 import { readMethod, readRoutePath } from './route-options.js';
 import { checkedDefinition, readAwsLogging } from './workflow-definition.js';
 import { samStateMachineApiIntegration } from './rest-integrations.js';
@@ -106,24 +106,17 @@ function readSubstitutions(resource: SamResource, cx: SamContext): Readonly<Reco
  * With `Metadata.Flowgate.mapResponses` the route answers with Flowgate's mapping instead.
  */
 function readEvents(name: string, resource: SamResource, cx: SamContext): EventRoute[] {
-  const events = resource.properties.Events;
-  if (events === undefined) return [];
-  const routes: EventRoute[] = [];
-  for (const [eventId, event] of Object.entries(expectRecord(events, propertyAt(resource, 'Events')))) {
-    const at = propertyAt(resource, 'Events', eventId);
-    // The type first: the properties of an event Flowgate skips are never evaluated.
-    const raw = expectRecord(event, at, 'an event source (an object with Type and Properties)');
-    const type = expectString(cx.evaluator.property(raw.Type, child(at, 'Type')), child(at, 'Type'));
-    if (type !== 'Api') {
-      cx.warnings.report(`State machine events of type ${type} are not emulated (start executions through the API instead)`, `${resource.id}.${eventId}`);
-      continue;
-    }
-    const propertiesAt = child(at, 'Properties');
-    const properties = expectRecord(cx.evaluator.property(raw.Properties, propertiesAt), propertiesAt);
-    warnAboutAuth(properties.Auth, `${resource.id}.${eventId}`, cx);
+  const sources = apiEventSources(
+    resource,
+    cx,
+    ['Api'],
+    (type) => `State machine events of type ${type} are not emulated (start executions through the API instead)`,
+    false,
+  );
+  return sources.map(({ at, properties, propertiesAt }) => {
     if (properties.Path === undefined) throw configError('MissingField', propertiesAt, { field: 'Path' });
     if (properties.Method === undefined) throw configError('MissingField', propertiesAt, { field: 'Method' });
-    routes.push({
+    return {
       api: apiOf(properties.RestApiId, 'rest', child(propertiesAt, 'RestApiId'), cx),
       apiKind: 'rest',
       method: readMethod(properties.Method, child(propertiesAt, 'Method')),
@@ -132,9 +125,8 @@ function readEvents(name: string, resource: SamResource, cx: SamContext): EventR
         ? { kind: 'workflow', workflow: name, invocation: 'async', request: { kind: 'request-parameters', parameters: { Input: '$request.body' } }, response: { kind: 'default' } }
         : samStateMachineApiIntegration(String(cx.evaluator.property({ Ref: resource.id }, at)), readUnescape(properties.UnescapeMappingTemplate, child(propertiesAt, 'UnescapeMappingTemplate'))),
       at,
-    });
-  }
-  return routes;
+    };
+  });
 }
 
 function readUnescape(value: unknown, at: At): boolean {
