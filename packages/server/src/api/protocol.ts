@@ -113,7 +113,8 @@ function tooLarge(): ApiError {
   return new ApiError('RequestEntityTooLargeException', `Request size exceeds the limit of ${MAX_REQUEST_BYTES} bytes.`, 413);
 }
 
-function parseBody(text: string): Record<string, unknown> {
+/** A request body as the AWS JSON protocol reads it: an object of JSON, else SerializationException. */
+export function parseBody(text: string): Record<string, unknown> {
   if (text.trim() === '') return {};
   let body: unknown;
   try {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { apiError, errorTypeOf } from '../api/errors.js';
+import { errorTypeOf } from '../api/errors.js';
+import { parseBody } from '../api/protocol.js';
 import { checkRequest } from '../api/request-shapes.js';
 import type { GatewayRequest } from '../gateway/gateway-request.js';
 import type { WorkflowInvoker } from '../gateway/invokers.js';
@@ -28,7 +29,7 @@ export interface ServiceResponse {
 export async function callStepFunctions(action: StepFunctionsAction, requestText: string, workflows: WorkflowInvoker, request: GatewayRequest): Promise<ServiceResponse> {
   let members: Record<string, unknown>;
   try {
-    members = parseRequest(requestText);
+    members = parseBody(requestText);
     checkRequest(action, members);
   } catch (error) {
     const refusal = refusalOf(error);
@@ -54,19 +55,6 @@ export async function callStepFunctions(action: StepFunctionsAction, requestText
     if (refusal === undefined) throw error;
     return errorResponse(refusal.code, refusal.message, refusal.status);
   }
-}
-
-/** As the AWS API reads a request body (api/protocol.ts): an object of JSON, else SerializationException. */
-function parseRequest(text: string): Record<string, unknown> {
-  if (text.trim() === '') return {};
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw apiError('SerializationException', 'The request body is not valid JSON.');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw apiError('SerializationException', 'The request body must be a JSON object.');
-  return body as Record<string, unknown>;
 }
 
 function jsonResponse(statusCode: number, body: unknown): ServiceResponse {
