@@ -1,6 +1,6 @@
-import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createWorkflowServer, listen } from '../runtime/http-server.js';
 import type { RetentionPolicy, Store } from '@flowgate/store';
 import { CompiledMachines } from '../executor/compiled-machines.js';
 import { Executor } from '../executor/executor.js';
@@ -108,11 +108,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   };
   const actions = createApiActions(context);
   const onUnexpected = options.onUnexpectedError ?? ((error: unknown) => console.error('flowgate: unexpected error', error));
-  const server = createServer(createApiRequestHandler(actions, onUnexpected));
-  // Synchronous executions may run for five minutes; Node's default request timeout is shorter.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
-  server.keepAliveTimeout = 65_000;
+  const server = createWorkflowServer(createApiRequestHandler(actions, onUnexpected));
 
   let retentionTimer: NodeJS.Timeout | undefined;
   const retention = options.retention;
@@ -130,15 +126,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     executor,
     context,
     actions,
-    listen(port, host) {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve(server.address() as AddressInfo);
-        });
-      });
-    },
+    listen: (port, host) => listen(server, port, host),
     async close(graceMs = 10_000) {
       clearInterval(retentionTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

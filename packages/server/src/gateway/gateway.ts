@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createWorkflowServer, listen } from '../runtime/http-server.js';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ResponseDefaults, RouteConfig } from '../app/application.js';
@@ -149,11 +149,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     return { ...cleaned, headers: { ...cleaned.headers, ...cors } };
   }
 
-  const server = createServer(handler);
-  // Synchronous executions may run for five minutes; Node's default request timeout is shorter.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
-  server.keepAliveTimeout = 65_000;
+  const server = createWorkflowServer(handler);
 
   return {
     server,
@@ -161,15 +157,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     setRoutes(routes, responseDefaults) {
       table = compile(routes, responseDefaults);
     },
-    listen(port = 3000, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve(server.address() as AddressInfo);
-        });
-      });
-    },
+    listen: (port = 3000, host = '127.0.0.1') => listen(server, port, host),
     async close(graceMs = 10_000) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
