@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { CreateStateMachineCommand, SFNClient, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
+import { fivePassDefinition, fivePassInput } from './five-pass-workflow.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const { values: options } = parseArgs({
@@ -29,17 +30,8 @@ const seconds = Number(options.seconds);
 const rounds = Number(options.rounds);
 const connections = Number(options.connections);
 
-const definition = JSON.stringify({
-  StartAt: 'S1',
-  States: {
-    S1: { Type: 'Pass', Parameters: { 'orderId.$': '$.orderId', 'items.$': '$.items' }, Next: 'S2' },
-    S2: { Type: 'Pass', Result: { currency: 'EUR' }, ResultPath: '$.pricing', Next: 'S3' },
-    S3: { Type: 'Pass', Parameters: { 'orderId.$': '$.orderId', 'count.$': 'States.ArrayLength($.items)', 'pricing.$': '$.pricing' }, Next: 'S4' },
-    S4: { Type: 'Pass', ResultPath: '$.checked', Result: true, Next: 'S5' },
-    S5: { Type: 'Pass', End: true },
-  },
-});
-const input = JSON.stringify({ orderId: 'o-1', items: [1, 2, 3] });
+const definition = JSON.stringify(fivePassDefinition);
+const input = fivePassInput;
 
 function startChild(args, readyPattern, env = process.env) {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: root, env });

@@ -11,26 +11,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { fivePassDefinition, fivePassInput } from './five-pass-workflow.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const { values: options } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } } });
 const seconds = Number(options.seconds);
 const connections = Number(options.connections);
 
-const definition = {
-  StartAt: 'S1',
-  States: {
-    S1: { Type: 'Pass', Parameters: { 'orderId.$': '$.orderId', 'items.$': '$.items' }, Next: 'S2' },
-    S2: { Type: 'Pass', Result: { currency: 'EUR' }, ResultPath: '$.pricing', Next: 'S3' },
-    S3: { Type: 'Pass', Parameters: { 'orderId.$': '$.orderId', 'count.$': 'States.ArrayLength($.items)', 'pricing.$': '$.pricing' }, Next: 'S4' },
-    S4: { Type: 'Pass', ResultPath: '$.checked', Result: true, Next: 'S5' },
-    S5: { Type: 'Pass', End: true },
-  },
-};
-const order = JSON.stringify({ orderId: 'o-1', items: [1, 2, 3] });
 
 const project = mkdtempSync(join(tmpdir(), 'flowgate-bench-gateway-'));
-writeFileSync(join(project, 'five-pass.asl.json'), JSON.stringify(definition));
+writeFileSync(join(project, 'five-pass.asl.json'), JSON.stringify(fivePassDefinition));
 writeFileSync(
   join(project, 'flowgate.json'),
   JSON.stringify({
@@ -57,16 +47,16 @@ const ports = await new Promise((resolve, reject) => {
 
 const load = (port, path, headers, body) =>
   autocannon({ url: `http://127.0.0.1:${port}${path}`, method: 'POST', connections, duration: seconds, headers, body });
-const gatewayRequest = [ports.gateway, '/run', { 'content-type': 'application/json' }, order];
+const gatewayRequest = [ports.gateway, '/run', { 'content-type': 'application/json' }, fivePassInput];
 const apiRequest = [
   ports.api,
   '/',
   { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AWSStepFunctions.StartSyncExecution' },
-  JSON.stringify({ stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:five-pass', input: order }),
+  JSON.stringify({ stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:five-pass', input: fivePassInput }),
 ];
 
 try {
-  const check = await fetch(`http://127.0.0.1:${ports.gateway}/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: order });
+  const check = await fetch(`http://127.0.0.1:${ports.gateway}/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: fivePassInput });
   if (check.status !== 200) throw new Error(`the gateway answered ${check.status}: ${await check.text()}`);
   // Warm both paths, then measure the API first and the gateway second.
   await load(...apiRequest).catch(() => undefined);
