@@ -11,19 +11,7 @@ import type { Backend, Tables } from './tables.js';
  * Kysely's transaction builder cannot ask for that, hence the explicit statements.
  */
 export async function inTransaction<T>(backend: Backend, work: (trx: Kysely<Tables>) => Promise<T>): Promise<T> {
-  const transaction = (): Promise<T> =>
-    backend.db.connection().execute(async (trx) => {
-      await sql.raw(backend.kind === 'sqlite' ? 'begin immediate' : 'begin').execute(trx);
-      let result: T;
-      try {
-        result = await work(trx);
-        await sql.raw('commit').execute(trx);
-      } catch (error) {
-        await rollback(trx);
-        throw error;
-      }
-      return result;
-    });
+  const transaction = (): Promise<T> => onOneConnection(backend, backend.kind === 'sqlite' ? 'begin immediate' : 'begin', work);
   return backend.serializeWrites === undefined ? transaction() : backend.serializeWrites(transaction);
 }
 
@@ -33,9 +21,14 @@ export async function inTransaction<T>(backend: Backend, work: (trx: Kysely<Tabl
  * (SQLite's WAL readers never block the writer, nor it them).
  */
 export async function inReadTransaction<T>(backend: Backend, work: (trx: Kysely<Tables>) => Promise<T>): Promise<T> {
+  // PostgreSQL's default, read committed, takes a new snapshot per statement.
+  return onOneConnection(backend, backend.kind === 'sqlite' ? 'begin' : 'begin isolation level repeatable read read only', work);
+}
+
+/** `begin`, the work, then commit, or rollback if anything failed; all on one connection. */
+function onOneConnection<T>(backend: Backend, begin: string, work: (trx: Kysely<Tables>) => Promise<T>): Promise<T> {
   return backend.db.connection().execute(async (trx) => {
-    // PostgreSQL's default, read committed, takes a new snapshot per statement.
-    await sql.raw(backend.kind === 'sqlite' ? 'begin' : 'begin isolation level repeatable read read only').execute(trx);
+    await sql.raw(begin).execute(trx);
     let result: T;
     try {
       result = await work(trx);
