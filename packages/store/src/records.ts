@@ -114,21 +114,10 @@ export function executionFromRow(row: ExecutionColumns): ExecutionRecord {
 
 export type ExecutionSummaryColumns = Omit<ExecutionColumns, 'input' | 'output'>;
 
-export const executionSummaryColumnNames = columnList<ExecutionSummaryColumns>({
-  arn: true,
-  state_machine_arn: true,
-  name: true,
-  type: true,
-  status: true,
-  start_date: true,
-  stop_date: true,
-  error: true,
-  cause: true,
-  trace_header: true,
-  version_arn: true,
-  alias_arn: true,
-  snapshot_key: true,
-});
+/** Every execution column but the payloads, which may be 256 KiB each. */
+export const executionSummaryColumnNames = executionColumnNames.filter(
+  (column): column is keyof ExecutionSummaryColumns & string => column !== 'input' && column !== 'output',
+);
 
 export function executionSummaryFromRow(row: ExecutionSummaryColumns): ExecutionSummary {
   return {
