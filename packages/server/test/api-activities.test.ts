@@ -25,7 +25,7 @@ import { openStore } from '@flowgate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
-import { localSfnClient } from './support.js';
+import { errorOf, localSfnClient } from './support.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/flowgate-test';
 const ACTIVITY_PREFIX = 'arn:aws:states:us-east-1:123456789012:activity:';
@@ -57,16 +57,6 @@ afterAll(async () => {
   await close();
   if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string };
-    return { name: e.name, message: e.message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function finished(executionArn: string) {
   const deadline = Date.now() + 5000;

@@ -20,7 +20,7 @@ import { openStore } from '@flowgate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
-import { localSfnClient } from './support.js';
+import { errorOf, localSfnClient } from './support.js';
 import { createTaskToken } from '../src/functions/callbacks/task-token.js';
 import { FunctionRegistry } from '../src/functions/function-registry.js';
 import type { FunctionRunner } from '../src/functions/function-runner.js';
@@ -58,16 +58,6 @@ afterAll(async () => {
   await api?.close(1000);
   if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string };
-    return { name: e.name, message: e.message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

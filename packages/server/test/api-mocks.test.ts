@@ -10,7 +10,7 @@ import { openStore } from '@flowgate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../src/api/api-server.js';
 import { createApiServer } from '../src/api/api-server.js';
-import { localSfnClient } from './support.js';
+import { errorOf, localSfnClient } from './support.js';
 import { openMockConfigFile } from '../src/functions/mocks/mock-test-cases.js';
 import { REPO_ROOT } from '../src/repo-paths.js';
 
@@ -45,15 +45,6 @@ async function definitionText(): Promise<string> {
   };
   Object.assign(definition.States.LambdaState.Retry[0], { IntervalSeconds: 1, BackoffRate: 1 });
   return JSON.stringify(definition);
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
-  }
-  throw new Error('expected the call to fail');
 }
 
 async function finished(sfn: SFNClient, executionArn: string): Promise<DescribeExecutionCommandOutput> {

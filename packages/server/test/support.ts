@@ -70,3 +70,14 @@ export async function awsStepFunctions(home: string, endpoint: string, args: rea
     return { code: e.code, stdout: e.stdout, stderr: e.stderr, json: {} };
   }
 }
+
+/** The name and message of the error an SDK call fails with; throws if the call succeeds. */
+export async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { name: string; message: string };
+    return { name: e.name, message: e.message };
+  }
+  throw new Error('expected the call to fail');
+}
